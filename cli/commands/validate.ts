@@ -1,0 +1,32 @@
+// `cardtwin validate <file…>`: checks scenario files without running them.
+import { parseCommandArgs } from '../args.ts';
+import { EXIT, UsageError, type CliIo } from '../io.ts';
+import { loadScenarioFile, ScenarioFileError } from '../load-scenario.ts';
+
+export const validateHelp = `Usage: cardtwin validate <file…>
+
+Checks scenario files against the scenario format and reports every file's first mistake with its
+place (file:line:column: path: what is wrong). Exit 0 when all are valid, 2 otherwise.`;
+
+export async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('validate', args, {
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(validateHelp);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('cardtwin validate: name at least one scenario file');
+  let invalid = 0;
+  for (const file of positionals) {
+    try {
+      const { scenario } = await loadScenarioFile(file);
+      io.out(`${file}: valid (${scenario.name})`);
+    } catch (error) {
+      if (!(error instanceof ScenarioFileError)) throw error;
+      io.err(error.message);
+      invalid++;
+    }
+  }
+  return invalid === 0 ? EXIT.ok : EXIT.usage;
+}

@@ -1,0 +1,77 @@
+// The `cardtwin` command line: one entry, one command per file under commands/.
+import { readFileSync } from 'node:fs';
+import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
+import { ScenarioFileError } from './load-scenario.ts';
+import { runCommand, runHelp } from './commands/run.ts';
+import { serveCommand, serveHelp } from './commands/serve.ts';
+import { validateCommand, validateHelp } from './commands/validate.ts';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string; help: string }> = {
+  serve: { run: serveCommand, summary: 'the live twin: server, APIs, viewer', help: serveHelp },
+  run: { run: runCommand, summary: 'run scenarios headless and check their expectations', help: runHelp },
+  validate: {
+    run: validateCommand,
+    summary: 'check scenario files without running them',
+    help: validateHelp,
+  },
+};
+
+// Named in INTERFACES.md and coming with their issues; saying so beats "unknown command".
+const comingCommands: Record<string, string> = {
+  replay: 're-runs a recording (arrives with seeded replay)',
+  bench: 'the performance benchmark (arrives with the performance work)',
+};
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export function helpText(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  return `cardtwin ${version()}: a digital twin of an IoT SIM card platform and its carrier networks
+
+Usage: cardtwin <command> [options]
+
+Commands:
+${rows.join('\n')}
+
+Options:
+  --help, -h     this help (or: cardtwin <command> --help)
+  --version, -v  the version
+
+Exit codes: 0 success, 1 a failed expectation or verification, 2 bad input or usage.`;
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      io.out(helpText());
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === '--version' || first === '-v') {
+      io.out(version());
+      return EXIT.ok;
+    }
+    const command = commands[first];
+    if (command) return await command.run(rest, io);
+    if (comingCommands[first])
+      throw new UsageError(`cardtwin ${first}: not available in this version: ${comingCommands[first]}`);
+    if (first.startsWith('-'))
+      throw new UsageError(`cardtwin: unknown option ${first} (see cardtwin --help)`);
+    throw new UsageError(
+      `cardtwin: unknown command "${first}" (commands: ${Object.keys(commands).join(', ')})`,
+    );
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioFileError) {
+      io.err(error.message);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

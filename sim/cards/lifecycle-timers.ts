@@ -1,0 +1,160 @@
+// The dates of a card's lifecycle, kept on the sim clock by the world (RULES.md L2, L4, L10-L13).
+// Cards bought together share one timer per date; per-card timers exist only where dates differ
+// (plan expiry after activation, auto-cancel, cancellation completion).
+import type { Actor } from 'xstate';
+import type { CardContext, CardMachine } from '../machines/card-machine.ts';
+import type { CardEvent } from '../machines/card-events.ts';
+import { causeBit } from '../machines/status.ts';
+import { phaseOf } from '../machines/status-view.ts';
+import { addMonths } from '../time/calendar.ts';
+import { autoCancelAt, servicePeriodEnd } from '../time/rule-dates.ts';
+import type { TimerId } from '../time/scheduler.ts';
+import type { World } from '../world.ts';
+import { machinesOf, primarySnapshot, type Card } from './card.ts';
+
+const USAGE_LIMIT = causeBit('usageLimit');
+
+export class LifecycleTimers {
+  private readonly expiryTimers = new Map<Card, TimerId>();
+
+  constructor(private readonly world: World) {}
+
+  /** Timers every new card has: the end of the test period (L2) and forced activation (L4). */
+  afterPurchase(cards: readonly Card[], testPeriodEndsAt: number, forcedAt: number): void {
+    this.at(testPeriodEndsAt, () => {
+      for (const card of cards) {
+        if (this.anyIn(card, 'test'))
+          this.world.sendToCard(
+            card,
+            { type: 'TEST_PERIOD_ENDED', at: this.now(), reason: 'expired' },
+            { by: 'system' },
+          );
+      }
+    });
+    // L4: still not activated when the six months end: forced at 00:00 on the next 1st.
+    this.at(forcedAt, () => {
+      for (const card of cards) {
+        if (this.anyIn(card, 'silent') || this.anyIn(card, 'test')) {
+          this.world.sendToCard(
+            card,
+            { type: 'ACTIVATE', at: this.now(), activationType: 'silence_expire' },
+            { by: 'system' },
+          );
+        }
+      }
+    });
+  }
+
+  /** After a card took an event: start the timers its new dates call for. */
+  afterChange(card: Card, before: CardContext, event: CardEvent): void {
+    const after = primarySnapshot(card).context;
+    if (card.serviceEndsAt === null && this.activatedAt(card) !== null) {
+      // T5: service periods are natural months, the first one the month of activation.
+      card.serviceEndsAt = servicePeriodEnd(this.activatedAt(card)!, card.monthsBought);
+      card.monthsBought = 0;
+      this.scheduleExpiry(card);
+    }
+    if (event.type === 'RENEW' && before.deactivatedAt !== null) {
+      card.serviceEndsAt = servicePeriodEnd(event.at, card.monthsBought);
+      card.monthsBought = 0;
+      this.scheduleExpiry(card);
+    }
+    if (after.deactivatedAt !== null && after.deactivatedAt !== before.deactivatedAt) {
+      const deactivatedAt = after.deactivatedAt;
+      // L12: canceled at 00:00 on the day three months after deactivation, unless renewed since.
+      this.at(autoCancelAt(deactivatedAt), () => {
+        if (primarySnapshot(card).context.deactivatedAt === deactivatedAt && !this.anyIn(card, 'canceled')) {
+          this.world.sendToCard(
+            card,
+            { type: 'CANCEL', at: this.now(), reason: 'autoCancel' },
+            { by: 'system' },
+          );
+        }
+      });
+    }
+    if (event.type === 'REQUEST_CANCELLATION') {
+      // L13: the request completes at 00:00 on the 1st after the month it completes in.
+      this.at(event.completesAt, () => {
+        if (!this.anyIn(card, 'canceled')) {
+          this.world.sendToCard(
+            card,
+            { type: 'CANCEL', at: this.now(), reason: 'requested' },
+            { by: 'system' },
+          );
+        }
+      });
+    }
+  }
+
+  /** T2: periods bought now start when the last one ends; before activation they wait for it. */
+  addMonths(card: Card, months: number): void {
+    if (card.serviceEndsAt === null || this.anyIn(card, 'deactivated')) {
+      card.monthsBought += months;
+      return;
+    }
+    card.serviceEndsAt = addMonths(card.serviceEndsAt, months);
+    this.scheduleExpiry(card);
+  }
+
+  /** 00:00 on the 1st: L10 usage-limit suspensions with automatic restore are lifted. */
+  monthlyRollover(): void {
+    for (const card of this.world.cards) {
+      if (!card.usageLimitAutoRestore) continue;
+      const limited = machinesOf(card).some((m) => (m.getSnapshot().context.causes & USAGE_LIMIT) !== 0);
+      if (limited) {
+        this.world.sendToCard(
+          card,
+          { type: 'SYSTEM_LIFT', at: this.now(), cause: 'usageLimit' },
+          { by: 'system' },
+        );
+      }
+    }
+  }
+
+  private scheduleExpiry(card: Card): void {
+    const previous = this.expiryTimers.get(card);
+    if (previous !== undefined) this.world.clock.cancel(previous);
+    const endsAt = card.serviceEndsAt!;
+    const id = this.at(endsAt, () => {
+      this.expiryTimers.delete(card);
+      if (card.autoRenew) {
+        // L11: automatic renewal buys one more period instead of deactivating.
+        const months = card.voucher.billingCycle === 'M' ? 1 : 12;
+        card.serviceEndsAt = addMonths(endsAt, months);
+        this.world.record(card, 'system', 'Renewed automatically', `${months} month(s)`);
+        this.world.emit('plan.renewed', card.iccid, {
+          months,
+          by: 'system',
+          serviceEndsAt: card.serviceEndsAt,
+        });
+        this.scheduleExpiry(card);
+        return;
+      }
+      if (!this.anyIn(card, 'active')) return;
+      this.world.sendToCard(card, { type: 'PLAN_EXPIRED', at: this.now() }, { by: 'system' });
+    });
+    this.expiryTimers.set(card, id);
+  }
+
+  private activatedAt(card: Card): number | null {
+    let earliest: number | null = null;
+    for (const m of machinesOf(card)) {
+      const at = m.getSnapshot().context.activatedAt;
+      if (at !== null && (earliest === null || at < earliest)) earliest = at;
+    }
+    return earliest;
+  }
+
+  private anyIn(card: Card, phase: ReturnType<typeof phaseOf>): boolean {
+    return machinesOf(card).some((m: Actor<CardMachine>) => phaseOf(m.getSnapshot()) === phase);
+  }
+
+  private at(time: number, run: () => void): TimerId {
+    // A date already past (a card ordered before the run began) is acted on at once.
+    return this.world.clock.schedule(Math.max(time, this.now()), run);
+  }
+
+  private now(): number {
+    return this.world.clock.now();
+  }
+}

@@ -1,0 +1,310 @@
+// The world: one simulated clock, one seed, one event log, and the cards that live on them.
+// Every change of a card goes through `sendToCard`, which asks the card's machine, applies, and
+// emits what changed (S2) with an operation record (C9).
+import { createActor, type Actor } from 'xstate';
+import type { Observable } from 'rxjs';
+import type { Refusal } from './errors.ts';
+import { NETWORK_CARRIERS, type NetworkCarrier } from './ids/carrier.ts';
+import { IdentityFactory } from './ids/identities.ts';
+import type { CardEvent } from './machines/card-events.ts';
+import { cardMachine, type CardMachine } from './machines/card-machine.ts';
+import { explainRefusal } from './machines/refusal.ts';
+import { smartCardMachine, type SubCardIdentity } from './machines/smart-card.ts';
+import { cardStatusView, type StatusView } from './machines/status-view.ts';
+import { voucherPeriodMonths } from './plans/voucher.ts';
+import type { CanonicalValue } from './record/canonical.ts';
+import type { Actor as Who, SimEvent } from './record/event.ts';
+import { EventLog } from './record/event-log.ts';
+import { Randomness } from './random.ts';
+import { formatMonth, startOfNextMonth } from './time/calendar.ts';
+import { forcedActivationAt, testPeriodEnd } from './time/rule-dates.ts';
+import { Scheduler } from './time/scheduler.ts';
+import { computeView, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
+import { actionOf, causeOf } from './cards/describe-event.ts';
+import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
+import { LifecycleTimers } from './cards/lifecycle-timers.ts';
+
+export interface WorldOptions {
+  readonly name: string;
+  readonly seed: number;
+  readonly start: number;
+}
+
+export interface SendOptions {
+  readonly by: Who;
+  /** Smart cards: the sub-cards to act on (carrier or MSISDN); default all (M3). */
+  readonly subCards?: readonly string[];
+}
+
+export class World {
+  readonly name: string;
+  readonly seed: number;
+  readonly clock: Scheduler;
+  readonly random: Randomness;
+  readonly ids: IdentityFactory;
+  readonly cards: Card[] = [];
+  readonly groups = new Map<string, Card[]>();
+  private readonly byIccid = new Map<string, Card>();
+  private readonly byMsisdn = new Map<string, Card>();
+  private readonly log = new EventLog();
+  private readonly timers: LifecycleTimers;
+
+  constructor(options: WorldOptions) {
+    this.name = options.name;
+    this.seed = options.seed;
+    this.clock = new Scheduler(options.start);
+    this.random = new Randomness(options.seed);
+    this.ids = new IdentityFactory(this.random);
+    this.timers = new LifecycleTimers(this);
+    this.emit('run.started', 'run', { name: options.name, seed: options.seed });
+    this.scheduleMonthStart();
+  }
+
+  /** Every event of the world as it happens. */
+  get events$(): Observable<SimEvent> {
+    return this.log.events$;
+  }
+
+  get eventCount(): number {
+    return this.log.count;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** The run hash so far (hex): same scenario, seed and inputs give the same hash. */
+  hash(): string {
+    return this.log.hashHex();
+  }
+
+  /** Run every clock event due at or before t, then stand at t. */
+  runUntil(t: number): void {
+    this.clock.runUntil(t);
+  }
+
+  emit(type: string, subject: string, payload: CanonicalValue): SimEvent {
+    return this.log.append(this.clock.now(), type, subject, payload);
+  }
+
+  /** A card by ICCID, or by the MSISDN of the card or of one of its sub-cards. */
+  findCard(ref: string): Card | undefined {
+    return this.byIccid.get(ref) ?? this.byMsisdn.get(ref);
+  }
+
+  /** Buy the cards of a fleet entry now (L1: each starts in Silent period). */
+  buy(entry: FleetEntry, by: Who = 'user'): Card[] {
+    const orderedAt = entry.orderedAt ?? this.now();
+    const months = voucherPeriodMonths(entry.voucher, entry.periods ?? defaultPeriods(entry.voucher));
+    const group = this.groups.get(entry.group) ?? [];
+    this.groups.set(entry.group, group);
+    const bought: Card[] = [];
+    for (let i = 0; i < entry.count; i++) {
+      const card = this.createCard(entry, orderedAt, months, group.length, by);
+      group.push(card);
+      bought.push(card);
+    }
+    this.timers.afterPurchase(bought, testPeriodEnd(orderedAt), forcedActivationAt(orderedAt));
+    return bought;
+  }
+
+  /**
+   * Give a card's machine(s) an event. Refused when no targeted machine takes it (nothing changes);
+   * otherwise every machine that takes it moves, and each status change becomes an event and a record.
+   */
+  sendToCard(card: Card, event: CardEvent, options: SendOptions): Refusal | null {
+    const targets = machinesOf(card, options.subCards);
+    if (targets.length === 0) {
+      return {
+        code: 'InvalidArgument',
+        message: `card ${card.iccid} has no sub-card ${options.subCards?.join(', ')}`,
+      };
+    }
+    const accepting = targets.filter((actor) => actor.getSnapshot().can(event));
+    if (accepting.length === 0) return explainRefusal(targets[0]!.getSnapshot(), event);
+    const before = primarySnapshot(card).context;
+    let cause = '';
+    for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
+    // The main card changes once per event, after all its sub-cards moved (M2).
+    const view = computeView(card);
+    this.noteChange(card, card.iccid, card.view, view, cause, options.by, actionOf(event));
+    card.view = view;
+    this.timers.afterChange(card, before, event);
+    return null;
+  }
+
+  /** T2, L15: buy more service months; a Deactivated card is In use again. */
+  renew(card: Card, months: number, by: Who): Refusal | null {
+    if (card.view.status === 'Deactivated') {
+      card.monthsBought += months;
+      const refusal = this.sendToCard(card, { type: 'RENEW', at: this.now() }, { by });
+      if (refusal) card.monthsBought -= months;
+      return refusal;
+    }
+    if (card.view.status === 'Canceled')
+      return { code: 'CardCanceled', message: `card ${card.iccid} is canceled and refuses every operation` };
+    this.timers.addMonths(card, months);
+    this.record(card, by, 'Renewed', `${months} month(s)`);
+    return null;
+  }
+
+  /** Smart cards: the sub-card whose network carries traffic now (M3). */
+  currentNetwork(card: Card): SubCard | undefined {
+    return card.subCards[card.networkIndex];
+  }
+
+  /** One machine takes the event; a sub-card's own change is emitted here. Returns the cause. */
+  private apply(card: Card, actor: Actor<CardMachine>, event: CardEvent, by: Who): string {
+    const sub = card.subCards.find((s) => s.actor === actor);
+    const wasBound = actor.getSnapshot().context.boundImei;
+    actor.send(event);
+    const snapshot = actor.getSnapshot();
+    const deviceChanged =
+      event.type === 'TRAFFIC' && wasBound !== null && snapshot.context.lockedByImei === event.imei;
+    const cause = causeOf(event, deviceChanged);
+    if (event.type === 'TRAFFIC' && wasBound === null && snapshot.context.boundImei === event.imei) {
+      this.record(card, by, 'Bound to device', `IMEI ${event.imei}`);
+    }
+    if (sub) {
+      const view = cardStatusView(snapshot);
+      this.noteChange(card, sub.iccid, sub.view, view, cause, by, actionOf(event), sub.carrier);
+      sub.view = view;
+    }
+    return cause;
+  }
+
+  private noteChange(
+    card: Card,
+    subject: string,
+    from: StatusView,
+    to: StatusView,
+    cause: string,
+    by: Who,
+    action: string,
+    subCard?: NetworkCarrier,
+  ): void {
+    const changed =
+      from.specificStatus !== to.specificStatus || from.pendingCancellation !== to.pendingCancellation;
+    if (!changed) return;
+    // S2: the old and new values, the cause and who caused it.
+    this.emit('card.status', subject, {
+      ...(subCard ? { card: card.iccid, subCard } : {}),
+      from: from.specificStatus,
+      to: to.specificStatus,
+      status: to.status,
+      cause,
+      by,
+      pendingCancellation: to.pendingCancellation,
+    });
+    if (!subCard) this.record(card, by, action, undefined, from.specificStatus, to.specificStatus);
+  }
+
+  /** C9: add a line to a card's operation records. */
+  record(card: Card, by: Who, action: string, detail?: string, from?: string, to?: string): void {
+    card.records.push({
+      t: this.now(),
+      by,
+      action,
+      ...(detail === undefined ? {} : { detail }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    });
+  }
+
+  private createCard(
+    entry: FleetEntry,
+    orderedAt: number,
+    months: number,
+    groupIndex: number,
+    by: Who,
+  ): Card {
+    const { voucher } = entry;
+    const carrier = voucher.carrier;
+    const iccid = this.ids.iccid(carrier);
+    const input = {
+      iccid,
+      planType: voucher.planType,
+      orderedAt,
+      testPeriodEndsAt: testPeriodEnd(orderedAt),
+      idVerification: entry.idVerification ?? false,
+    };
+    let actor: Card['actor'];
+    let subCards: SubCard[] = [];
+    let msisdn: string | null = null;
+    let imsi: string | null = null;
+    if (carrier === 'AL') {
+      const identities: SubCardIdentity[] = NETWORK_CARRIERS.map((network) => ({
+        carrier: network,
+        iccid: this.ids.iccid(network),
+        msisdn: this.ids.msisdn(network),
+        imsi: this.ids.imsi(network),
+      }));
+      const smart = createActor(smartCardMachine, {
+        input: { ...input, subCards: identities },
+        clock: this.clock,
+      });
+      smart.start();
+      actor = smart;
+      subCards = identities.map((identity) => {
+        const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine>;
+        return { ...identity, actor: child, view: cardStatusView(child.getSnapshot()) };
+      });
+    } else {
+      msisdn = this.ids.msisdn(carrier);
+      imsi = this.ids.imsi(carrier);
+      actor = createActor(cardMachine, { input, clock: this.clock });
+      actor.start();
+    }
+    const card: Card = {
+      iccid,
+      index: this.cards.length,
+      group: entry.group,
+      groupIndex,
+      voucher,
+      carrier,
+      msisdn,
+      imsi,
+      orderedAt,
+      idVerification: input.idVerification,
+      monthsBought: months,
+      serviceEndsAt: null,
+      autoRenew: entry.autoRenew ?? false,
+      usageLimitAutoRestore: true,
+      actor,
+      subCards,
+      // M3: the network a smart card's device starts on, chosen by coverage (seeded).
+      networkIndex: subCards.length ? this.random.stream('coverage').int(0, subCards.length - 1) : 0,
+      view: undefined as unknown as StatusView,
+      records: [],
+    };
+    card.view = computeView(card);
+    this.cards.push(card);
+    this.byIccid.set(iccid, card);
+    if (msisdn) this.byMsisdn.set(msisdn, card);
+    for (const sub of subCards) {
+      this.byIccid.set(sub.iccid, card);
+      this.byMsisdn.set(sub.msisdn, card);
+    }
+    this.emit('card.created', iccid, {
+      group: entry.group,
+      voucher: voucher.code,
+      carrier,
+      orderedAt,
+      msisdn,
+      subCards: subCards.map((s) => ({ carrier: s.carrier, iccid: s.iccid, msisdn: s.msisdn })),
+    });
+    // L1: the records start with the account creation at T0.
+    card.records.push({ t: orderedAt, by, action: 'Account created', to: card.view.specificStatus });
+    return card;
+  }
+
+  // The monthly rollover happens at 00:00 on the 1st (RULES.md L10, F2), for all cards in one pass.
+  private scheduleMonthStart(): void {
+    const at = startOfNextMonth(this.clock.now());
+    this.clock.schedule(at, () => {
+      this.emit('month.started', 'clock', { month: formatMonth(at) });
+      this.timers.monthlyRollover();
+      this.scheduleMonthStart();
+    });
+  }
+}
