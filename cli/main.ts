@@ -25,10 +25,19 @@ const comingCommands: Record<string, string> = {
 };
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  // cli/main.ts runs from the source tree, dist/cli/main.js from a build: package.json is one or two up.
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (pkg.name === 'cardtwin') return pkg.version;
+    } catch {
+      // not here; try the next place
+    }
+  }
+  return 'unknown';
 }
 
 export function helpText(): string {

@@ -126,9 +126,9 @@ export class World {
     let cause = '';
     for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
     // The main card changes once per event, after all its sub-cards moved (M2).
-    const view = computeView(card);
-    this.noteChange(card, card.iccid, card.view, view, cause, options.by, actionOf(event));
-    card.view = view;
+    const previous = card.view;
+    card.view = computeView(card);
+    this.noteChange(card, card.iccid, previous, card.view, cause, options.by, actionOf(event));
     this.timers.afterChange(card, before, event);
     return null;
   }
@@ -166,9 +166,9 @@ export class World {
       this.record(card, by, 'Bound to device', `IMEI ${event.imei}`);
     }
     if (sub) {
-      const view = cardStatusView(snapshot);
-      this.noteChange(card, sub.iccid, sub.view, view, cause, by, actionOf(event), sub.carrier);
-      sub.view = view;
+      const previous = sub.view;
+      sub.view = cardStatusView(snapshot);
+      this.noteChange(card, sub.iccid, previous, sub.view, cause, by, actionOf(event), sub.carrier);
     }
     return cause;
   }

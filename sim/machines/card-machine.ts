@@ -140,13 +140,11 @@ export const cardMachine = setup({
   }),
   // L1: a new card is in Silent period.
   initial: 'silent',
-  on: {
-    // L5: verifying before activation is allowed and leaves nothing to resume.
-    VERIFY_IDENTITY: { guard: 'idVerificationPending', actions: 'verify' },
-  },
   states: {
     silent: {
       on: {
+        // L5: verifying before activation is allowed and leaves nothing to resume.
+        VERIFY_IDENTITY: { guard: 'idVerificationPending', actions: 'verify' },
         REQUEST_TEST_PERIOD: {
           guard: 'testPeriodAvailable',
           target: 'live.test',
@@ -174,6 +172,8 @@ export const cardMachine = setup({
         REBIND: { guard: 'deviceLocked', actions: 'rebind' },
         SYSTEM_SUSPEND: { guard: 'causeAbsent', actions: 'addSystemCause' },
         SYSTEM_LIFT: { guard: 'causePresent', actions: 'liftSystemCause' },
+        // L5: completing verification removes that cause at once (automatic resume).
+        VERIFY_IDENTITY: { guard: 'idVerificationPending', actions: 'verify' },
       },
       states: {
         test: {
@@ -212,6 +212,7 @@ export const cardMachine = setup({
     },
     deactivated: {
       on: {
+        VERIFY_IDENTITY: { guard: 'idVerificationPending', actions: 'verify' },
         RENEW: { guard: 'noPendingCancellation', target: 'live.active', actions: 'reactivate' },
         REQUEST_CANCELLATION: { guard: 'noPendingCancellation', actions: 'requestCancellation' },
         CANCEL: { target: 'canceled', actions: 'cancel' },
