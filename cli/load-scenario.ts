@@ -5,7 +5,8 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ScenarioError } from '../sim/scenario/errors.ts';
-import { readScenario, type Scenario } from '../sim/scenario/scenario.ts';
+import { parseScenario } from '../sim/scenario/parse.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
 
 export class ScenarioFileError extends Error {
   override name = 'ScenarioFileError';
@@ -41,7 +42,20 @@ function loadJson(file: string, text: string): LoadedScenario {
   } catch (error) {
     throw new ScenarioFileError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  return { file, scenario: check(file, doc, () => '') };
+  // JSON is YAML too: the YAML parser gives the line and column of a place, as for YAML files.
+  const lineCounter = new LineCounter();
+  const positions = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  return { file, scenario: check(file, doc, placeIn(positions, lineCounter)) };
+}
+
+/** `:line:column` of the place a path names, or nothing when the document cannot say. */
+function placeIn(doc: Document, lineCounter: LineCounter): (path: string) => string {
+  return (path) => {
+    const offset = offsetOf(doc, path);
+    if (offset === undefined) return '';
+    const { line, col } = lineCounter.linePos(offset);
+    return `:${line}:${col}`;
+  };
 }
 
 function loadYaml(file: string, text: string): LoadedScenario {
@@ -52,15 +66,11 @@ function loadYaml(file: string, text: string): LoadedScenario {
     const { line, col } = lineCounter.linePos(first.pos[0]);
     throw new ScenarioFileError(`${file}:${line}:${col}: not valid YAML (${first.message.split('\n')[0]})`);
   }
-  const where = (path: string): string => {
-    const offset = offsetOf(doc, path);
-    if (offset === undefined) return '';
-    const { line, col } = lineCounter.linePos(offset);
-    return `:${line}:${col}`;
-  };
-  return { file, scenario: check(file, doc.toJS(), where) };
+  return { file, scenario: check(file, doc.toJS(), placeIn(doc, lineCounter)) };
 }
 
+// TypeScript (and JavaScript) scenarios are modules whose default export is the scenario, usually
+// written with defineScenario; they are imported (tsx or vitest compile them) and checked like YAML.
 async function loadModule(file: string): Promise<LoadedScenario> {
   let module: { default?: unknown };
   try {
@@ -79,7 +89,7 @@ async function loadModule(file: string): Promise<LoadedScenario> {
 
 function check(file: string, doc: unknown, where: (path: string) => string): Scenario {
   try {
-    return readScenario(doc);
+    return parseScenario(doc);
   } catch (error) {
     if (error instanceof ScenarioError)
       throw new ScenarioFileError(`${file}${where(error.path)}: ${error.message}`);

@@ -39,6 +39,7 @@ function fuzz(seed: number, cardsPerVoucher: number, operations: number): string
     const card = payload.card === undefined ? world.findCard(owner) : undefined;
     if (card) problems.push(...cardProblems(card));
   });
+  world.addPool('P1', 1024 * 1_048_576);
   const cards: Card[] = [];
   for (const code of VOUCHERS) {
     cards.push(

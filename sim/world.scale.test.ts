@@ -10,6 +10,7 @@ const VOUCHERS = ['CM_SC_M_1_100M', 'CU_SF_M_1_1G', 'CT_SC_M_1_30M', 'AL_SC_M_1_
 describe('a large world', () => {
   it('L4 L11 L12 100,000 cards run through a year of lifecycle timers', () => {
     const world = new World({ name: 'scale', seed: 1, start: parseDateTime('2026-01-01') });
+    world.addPool('P1', 100 * 1024 * 1_048_576);
     VOUCHERS.forEach((code, i) =>
       world.buy({
         group: code,

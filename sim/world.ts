@@ -11,18 +11,26 @@ import { cardMachine, type CardMachine } from './machines/card-machine.ts';
 import { explainRefusal } from './machines/refusal.ts';
 import { smartCardMachine, type SubCardIdentity } from './machines/smart-card.ts';
 import { cardStatusView, type StatusView } from './machines/status-view.ts';
+import { causeBit } from './machines/status.ts';
 import { voucherPeriodMonths } from './plans/voucher.ts';
 import type { CanonicalValue } from './record/canonical.ts';
 import type { Actor as Who, SimEvent } from './record/event.ts';
 import { EventLog } from './record/event-log.ts';
 import { Randomness } from './random.ts';
-import { formatMonth, startOfNextMonth } from './time/calendar.ts';
+import { formatMonth, monthIndex, startOfNextMonth } from './time/calendar.ts';
 import { forcedActivationAt, testPeriodEnd } from './time/rule-dates.ts';
-import { Scheduler } from './time/scheduler.ts';
+import { Phase, Scheduler } from './time/scheduler.ts';
 import { computeView, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
+import { runKeyOf } from './devices/counter-rng.ts';
+import { FleetDevices } from './devices/fleet-devices.ts';
+import { Billing } from './ledger/billing.ts';
+import { TopUpOrders } from './plans/top-up.ts';
+import { TwinError } from './errors.ts';
+import { TrafficEngine } from './traffic/engine.ts';
+import { DataPool, SameTierPool, type Pool } from './traffic/pools.ts';
 
 export interface WorldOptions {
   readonly name: string;
@@ -47,7 +55,13 @@ export class World {
   private readonly byIccid = new Map<string, Card>();
   private readonly byMsisdn = new Map<string, Card>();
   private readonly log = new EventLog();
-  private readonly timers: LifecycleTimers;
+  readonly timers: LifecycleTimers;
+  readonly traffic: TrafficEngine;
+  readonly devices: FleetDevices;
+  readonly billing: Billing;
+  readonly orders: TopUpOrders;
+  /** Pools by ID: same-tier pools by voucher code (P1), pooled data plans by pool ID (P2). */
+  readonly pools = new Map<string, Pool>();
 
   constructor(options: WorldOptions) {
     this.name = options.name;
@@ -57,6 +71,10 @@ export class World {
     this.ids = new IdentityFactory(this.random);
     this.timers = new LifecycleTimers(this);
     this.emit('run.started', 'run', { name: options.name, seed: options.seed });
+    this.traffic = new TrafficEngine(this, runKeyOf(options.seed));
+    this.devices = new FleetDevices(this);
+    this.billing = new Billing(this);
+    this.orders = new TopUpOrders(this);
     this.scheduleMonthStart();
   }
 
@@ -92,8 +110,59 @@ export class World {
     return this.byIccid.get(ref) ?? this.byMsisdn.get(ref);
   }
 
+  /** P2: a pooled data plan's pool, bought with a size (and optionally data per activated card). */
+  addPool(id: string, sizeBytes: number, perCardBytes = 0): DataPool {
+    if (this.pools.has(id)) throw new TwinError('InvalidArgument', `pool ${id} exists already`);
+    const pool = new DataPool(id, sizeBytes, perCardBytes);
+    this.pools.set(id, pool);
+    this.emit('pool.created', id, { sizeBytes, perCardBytes });
+    return pool;
+  }
+
+  /** P2: a pooled data plan's pool grows now; a pool that had run dry lets its cards carry again. */
+  expandPool(pool: DataPool, addedBytes: number, by: Who): void {
+    for (const card of pool.cards) this.traffic.beforeCardChange(card);
+    pool.boughtBytes += addedBytes;
+    this.traffic.poolGrew(pool, addedBytes);
+    this.billing.onPoolExpanded(pool, addedBytes);
+    this.emit('pool.expanded', pool.id, { addedBytes, sizeBytes: pool.size(), by });
+    if (pool.exhausted && pool.remaining() > 0) {
+      pool.exhausted = false;
+      for (const card of pool.cards) {
+        const limited = machinesOf(card).some(
+          (m) => (m.getSnapshot().context.causes & causeBit('creditControl')) !== 0,
+        );
+        if (limited)
+          this.sendToCard(
+            card,
+            { type: 'SYSTEM_LIFT', at: this.now(), cause: 'creditControl' },
+            { by: 'system' },
+          );
+      }
+    }
+    for (const card of pool.cards) this.traffic.afterCardChange(card);
+  }
+
+  /** The pool a card draws on, if its plan is a pool plan. */
+  poolOf(card: Card): Pool | undefined {
+    const { planType, poolId, code } = card.voucher;
+    if (planType === 'UP' || planType === 'UPG') return this.pools.get(poolId!);
+    if (planType === 'SF' || planType === 'SFD') return this.pools.get(code);
+    return undefined;
+  }
+
   /** Buy the cards of a fleet entry now (L1: each starts in Silent period). */
   buy(entry: FleetEntry, by: Who = 'user'): Card[] {
+    const { voucher } = entry;
+    if ((voucher.planType === 'UP' || voucher.planType === 'UPG') && !this.pools.has(voucher.poolId!)) {
+      throw new TwinError(
+        'InvalidArgument',
+        `voucher ${voucher.code} names pool ${voucher.poolId}, which was not bought`,
+      );
+    }
+    if ((voucher.planType === 'SF' || voucher.planType === 'SFD') && !this.pools.has(voucher.code)) {
+      this.pools.set(voucher.code, new SameTierPool(voucher.code, voucher.tierBytes ?? 0));
+    }
     const orderedAt = entry.orderedAt ?? this.now();
     const months = voucherPeriodMonths(entry.voucher, entry.periods ?? defaultPeriods(entry.voucher));
     const group = this.groups.get(entry.group) ?? [];
@@ -102,9 +171,11 @@ export class World {
     for (let i = 0; i < entry.count; i++) {
       const card = this.createCard(entry, orderedAt, months, group.length, by);
       group.push(card);
+      this.poolOf(card)?.cards.push(card);
       bought.push(card);
     }
     this.timers.afterPurchase(bought, testPeriodEnd(orderedAt), forcedActivationAt(orderedAt));
+    this.billing.onBought(bought, entry.periods ?? defaultPeriods(entry.voucher));
     return bought;
   }
 
@@ -122,6 +193,8 @@ export class World {
     }
     const accepting = targets.filter((actor) => actor.getSnapshot().can(event));
     if (accepting.length === 0) return explainRefusal(targets[0]!.getSnapshot(), event);
+    // The card's traffic so far was carried under its old state.
+    this.traffic.beforeCardChange(card);
     const before = primarySnapshot(card).context;
     let cause = '';
     for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
@@ -129,11 +202,13 @@ export class World {
     const previous = card.view;
     card.view = computeView(card);
     this.noteChange(card, card.iccid, previous, card.view, cause, options.by, actionOf(event));
+    this.poolOf(card)?.noteStatus(previous, card.view);
     this.timers.afterChange(card, before, event);
+    this.traffic.afterCardChange(card);
     return null;
   }
 
-  /** T2, L15: buy more service months; a Deactivated card is In use again. */
+  /** T2, L15: more service months (bought and paid through sim/plans/top-up.ts); a Deactivated card is In use again. */
   renew(card: Card, months: number, by: Who): Refusal | null {
     if (card.view.status === 'Deactivated') {
       card.monthsBought += months;
@@ -268,6 +343,7 @@ export class World {
       idVerification: input.idVerification,
       monthsBought: months,
       serviceEndsAt: null,
+      initialServiceEndsAt: null,
       autoRenew: entry.autoRenew ?? false,
       usageLimitAutoRestore: true,
       actor,
@@ -298,13 +374,22 @@ export class World {
     return card;
   }
 
-  // The monthly rollover happens at 00:00 on the 1st (RULES.md L10, F2), for all cards in one pass.
+  // The monthly rollover happens at 00:00 on the 1st (RULES.md L9, L10, F2), for all cards in one
+  // pass, after the last day is settled and the lifecycle timers due at that moment have run.
   private scheduleMonthStart(): void {
     const at = startOfNextMonth(this.clock.now());
-    this.clock.schedule(at, () => {
-      this.emit('month.started', 'clock', { month: formatMonth(at) });
-      this.timers.monthlyRollover();
-      this.scheduleMonthStart();
-    });
+    const closing = monthIndex(this.clock.now());
+    this.clock.schedule(
+      at,
+      () => {
+        this.emit('month.started', 'clock', { month: formatMonth(at) });
+        this.billing.closeMonth();
+        this.traffic.monthRollover(closing);
+        this.timers.monthlyRollover();
+        this.billing.openMonth();
+        this.scheduleMonthStart();
+      },
+      Phase.rollover,
+    );
   }
 }

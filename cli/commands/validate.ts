@@ -2,6 +2,7 @@
 import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import { loadScenarioFile, ScenarioFileError } from '../load-scenario.ts';
+import type { Scenario } from '../../sim/scenario/types.ts';
 
 export const validateHelp = `Usage: cardtwin validate <file…>
 
@@ -21,7 +22,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   for (const file of positionals) {
     try {
       const { scenario } = await loadScenarioFile(file);
-      io.out(`${file}: valid (${scenario.name})`);
+      const steps = scenario.steps.length;
+      io.out(
+        `${file}: valid (${scenario.name}, ${plural(steps, 'step')}, ${plural(cardCount(scenario), 'card')})`,
+      );
     } catch (error) {
       if (!(error instanceof ScenarioFileError)) throw error;
       io.err(error.message);
@@ -29,4 +33,14 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     }
   }
   return invalid === 0 ? EXIT.ok : EXIT.usage;
+}
+
+/** Cards the scenario buys: its fleet and its buy steps. */
+function cardCount(scenario: Scenario): number {
+  const bought = scenario.steps.map((step) => (step.operation?.do === 'buy' ? step.operation.with.count : 0));
+  return [...scenario.fleet.map((entry) => entry.count), ...bought].reduce((sum, n) => sum + n, 0);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

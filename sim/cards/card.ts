@@ -41,6 +41,8 @@ export interface Card {
   monthsBought: number;
   /** End (exclusive) of the last service period; null until activation (T5). */
   serviceEndsAt: number | null;
+  /** End of the periods bought with the card: months before it are billed monthly (F2). */
+  initialServiceEndsAt: number | null;
   autoRenew: boolean;
   /** C6: a card's own usage-limit setting; L10 restores on the 1st when autoRestore is on. */
   usageLimitAutoRestore: boolean;

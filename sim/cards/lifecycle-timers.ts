@@ -51,8 +51,10 @@ export class LifecycleTimers {
     if (card.serviceEndsAt === null && this.activatedAt(card) !== null) {
       // T5: service periods are natural months, the first one the month of activation.
       card.serviceEndsAt = servicePeriodEnd(this.activatedAt(card)!, card.monthsBought);
+      card.initialServiceEndsAt = card.serviceEndsAt;
       card.monthsBought = 0;
       this.scheduleExpiry(card);
+      this.world.billing.onActivated(card);
     }
     if (event.type === 'RENEW' && before.deactivatedAt !== null) {
       card.serviceEndsAt = servicePeriodEnd(event.at, card.monthsBought);
@@ -118,8 +120,9 @@ export class LifecycleTimers {
     const id = this.at(endsAt, () => {
       this.expiryTimers.delete(card);
       if (card.autoRenew) {
-        // L11: automatic renewal buys one more period instead of deactivating.
+        // L11: automatic renewal buys one more period, and pays for it, instead of deactivating.
         const months = card.voucher.billingCycle === 'M' ? 1 : 12;
+        this.world.billing.onRenewed(card, 1);
         card.serviceEndsAt = addMonths(endsAt, months);
         this.world.record(card, 'system', 'Renewed automatically', `${months} month(s)`);
         this.world.emit('plan.renewed', card.iccid, {
@@ -132,6 +135,8 @@ export class LifecycleTimers {
       }
       if (!this.anyIn(card, 'active')) return;
       this.world.sendToCard(card, { type: 'PLAN_EXPIRED', at: this.now() }, { by: 'system' });
+      // T3: add-on data expires with the plan.
+      this.world.traffic.usage.addOnRemaining.set(card.index, 0);
     });
     this.expiryTimers.set(card, id);
   }

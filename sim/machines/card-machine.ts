@@ -59,8 +59,13 @@ export const cardMachine = setup({
       event.type === 'REQUEST_TEST_PERIOD' && !context.testPeriodUsed && event.at < context.testPeriodEndsAt,
     sameTierPool: ({ context }) => SAME_TIER_POOL.includes(context.planType),
     unbound: ({ context }) => context.boundImei === null,
+    // L6: traffic from a device other than the bound one; the device that already locked the card
+    // changes nothing more.
     otherDevice: ({ context, event }) =>
-      event.type === 'TRAFFIC' && context.boundImei !== null && event.imei !== context.boundImei,
+      event.type === 'TRAFFIC' &&
+      context.boundImei !== null &&
+      event.imei !== context.boundImei &&
+      !(event.imei === context.lockedByImei && (context.causes & DEVICE_CHANGE) !== 0),
     noCauses: ({ context }) => context.causes === 0,
     hasCauses: ({ context }) => context.causes !== 0,
     userResumable: ({ context }) =>

@@ -7,6 +7,9 @@ import { formatDateTime, parseDateTime } from '../time/calendar.ts';
 import { World } from '../world.ts';
 import type { Card } from '../cards/card.ts';
 import type { FleetEntry } from '../cards/fleet.ts';
+import { makeProfile, type DeviceProfileInput } from '../devices/profiles.ts';
+
+export const MB = 1_048_576;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type EventWithoutTime = DistributiveOmit<CardEvent, 'at'>;
@@ -59,6 +62,28 @@ export class Harness {
   whenBecame(card: Card, specificStatus: string): string | undefined {
     const record = [...card.records].reverse().find((r) => r.to === specificStatus);
     return record ? formatDateTime(record.t) : undefined;
+  }
+
+  /** Put a card into a new device with a built-in profile, or one made from the given numbers. */
+  device(card: Card, profile: string | DeviceProfileInput = 'camera'): void {
+    const made =
+      typeof profile === 'string' ? this.world.devices.profile(profile) : makeProfile('custom', profile);
+    if (!made) throw new Error(`no profile ${String(profile)}`);
+    this.world.devices.insert(card, made);
+  }
+
+  /** One session now of `mb` MB; returns the MB carried. */
+  offer(card: Card, mb: number, whitelisted = true): number {
+    return this.world.traffic.offerNow(card, Math.round(mb * MB), whitelisted) / MB;
+  }
+
+  /** Live usage this month, MB. */
+  usedMB(card: Card): number {
+    return this.world.traffic.liveMonthCarried(card) / MB;
+  }
+
+  refusedMB(card: Card): number {
+    return this.world.traffic.usage.monthRefused.get(card.index) / MB;
   }
 
   nowText(): string {

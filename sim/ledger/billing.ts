@@ -1,0 +1,182 @@
+// Who pays what, when (RULES.md F1-F3, L4, L11, L13, P1, T2, T3). Decisions where the rules are
+// silent:
+// - Monthly plans: the months of the periods bought with the card are charged one by one (`planFee`),
+//   at activation for the first month and at 00:00 on the 1st for the others (F2). Periods bought
+//   later, by a renewal or an automatic renewal, are paid when bought (`renewal`), as a top-up order
+//   is; the months they cover are not charged again.
+// - Yearly plans: charged at purchase (`planFee`) and at each renewal (`renewal`) (F2).
+// - UP/UPG: each card pays the function fee monthly like a monthly plan; the pool pays for its size
+//   every month from the month its first card was bought, and an expansion pays for the added size
+//   for the month it was bought in (`addOn` on the pool).
+// - Same-tier pools: traffic beyond the month's allowance is billed on the 1st for the month before
+//   (`overage`, on the pool named by its voucher code) (P1, F1).
+// - A Deactivated card pays number retention on each 1st until it is canceled (F3); cancellations due
+//   at 00:00 on the 1st complete before the month is billed, which is what L13's 20th buys.
+import type { Card } from '../cards/card.ts';
+import type { World } from '../world.ts';
+import { formatMonth, monthIndex, startOfMonth } from '../time/calendar.ts';
+import { formatServiceMonth } from './service-month.ts';
+import { Ledger } from './ledger.ts';
+import {
+  addOnFeeFen,
+  monthlyFeeFen,
+  overageFen,
+  periodFeeFen,
+  poolFeeFen,
+  type PriceTableData,
+} from './prices.ts';
+import { priceTableFor } from './price-overrides.ts';
+import { DataPool, SameTierPool } from '../traffic/pools.ts';
+import type { PlanVoucher } from '../plans/voucher.ts';
+
+export class Billing {
+  readonly ledger = new Ledger();
+  private readonly tables = new Map<number, PriceTableData>();
+  private readonly overrides = new Map<number, unknown>();
+
+  constructor(private readonly world: World) {}
+
+  /** A scenario's prices for a rate version, over the default table. */
+  setPriceOverrides(rateVersion: number, overrides: unknown): void {
+    this.tables.set(rateVersion, priceTableFor(rateVersion, overrides));
+    this.overrides.set(rateVersion, overrides);
+  }
+
+  priceTable(rateVersion: number): PriceTableData {
+    let table = this.tables.get(rateVersion);
+    if (!table) {
+      table = priceTableFor(rateVersion);
+      this.tables.set(rateVersion, table);
+    }
+    return table;
+  }
+
+  /** Cards bought: yearly plans pay their periods now; a pool's first card starts the pool's fee. */
+  onBought(cards: readonly Card[], periods: number): void {
+    for (const card of cards) {
+      if (card.voucher.billingCycle === 'Y') {
+        const fee = periodFeeFen(this.priceTable(card.voucher.rateVersion), card.voucher) * periods;
+        this.charge(card, 'planFee', fee, this.world.now(), { quantity: periods });
+      }
+      const pool = this.world.poolOf(card);
+      if (pool instanceof DataPool && pool.voucher === undefined) {
+        pool.voucher = card.voucher;
+        this.chargePool(pool, pool.size(), 'planFee');
+      }
+    }
+  }
+
+  /** F2: a monthly plan pays its first month at activation (also when forced, L4). */
+  onActivated(card: Card): void {
+    if (card.voucher.billingCycle !== 'M') return;
+    this.charge(card, 'planFee', this.monthlyFee(card.voucher), this.world.now());
+  }
+
+  /** T2, L11: periods bought by renewal are paid when bought. */
+  onRenewed(card: Card, periods: number, serialNo?: string, firstServed?: number): void {
+    const fee = periodFeeFen(this.priceTable(card.voucher.rateVersion), card.voucher) * periods;
+    const firstMonth = firstServed ?? this.world.now();
+    this.charge(card, 'renewal', fee, firstMonth, { quantity: periods, ...(serialNo ? { serialNo } : {}) });
+  }
+
+  /** T3: add-on packages are paid when bought. */
+  onAddOn(card: Card, tierBytes: number, quantity: number, serialNo?: string): void {
+    const fee = addOnFeeFen(
+      this.priceTable(card.voucher.rateVersion),
+      card.voucher.planType,
+      tierBytes,
+      quantity,
+    );
+    this.charge(card, 'addOn', fee, this.world.now(), { quantity, ...(serialNo ? { serialNo } : {}) });
+  }
+
+  /** P2: an expansion pays for its size for the month it is bought in. */
+  onPoolExpanded(pool: DataPool, addedBytes: number): void {
+    if (pool.voucher) this.chargePool(pool, addedBytes, 'addOn');
+  }
+
+  /** 00:00 on the 1st, before counters reset: overage of the month that ended (P1). */
+  closeMonth(): void {
+    const now = this.world.now();
+    const lastMonth = formatServiceMonth(monthIndex(now) - 1);
+    for (const pool of this.world.pools.values()) {
+      if (!(pool instanceof SameTierPool) || pool.cards.length === 0) continue;
+      const over = pool.overageBytes();
+      if (over <= 0) continue;
+      const voucher = pool.cards[0]!.voucher;
+      this.ledger.add({
+        time: now,
+        pool: pool.id,
+        voucher: voucher.code,
+        reason: 'overage',
+        amountFen: overageFen(this.priceTable(voucher.rateVersion), voucher.planType, over),
+        serviceMonth: lastMonth,
+        quantity: Math.ceil(over / 1_048_576),
+      });
+    }
+  }
+
+  /** 00:00 on the 1st, after the month's lifecycle: plan fees, pool fees, retention (F2, F3). */
+  openMonth(): void {
+    const now = this.world.now();
+    const month = monthIndex(now);
+    for (const card of this.world.cards) {
+      const status = card.view.status;
+      if (status === 'Canceled') continue;
+      if (status === 'Deactivated') {
+        this.charge(card, 'retention', this.priceTable(card.voucher.rateVersion).retentionFenPerMonth, now);
+        continue;
+      }
+      // Monthly months of the periods bought with the card, after the activation month.
+      if (
+        card.voucher.billingCycle !== 'M' ||
+        card.view.activatedAt === null ||
+        card.initialServiceEndsAt === null
+      )
+        continue;
+      if (month > monthIndex(card.view.activatedAt) && startOfMonth(now) < card.initialServiceEndsAt) {
+        this.charge(card, 'planFee', this.monthlyFee(card.voucher), now);
+      }
+    }
+    for (const pool of this.world.pools.values()) {
+      if (pool instanceof DataPool && pool.voucher) this.chargePool(pool, pool.size(), 'planFee');
+    }
+  }
+
+  private monthlyFee(voucher: PlanVoucher): number {
+    return monthlyFeeFen(this.priceTable(voucher.rateVersion), voucher);
+  }
+
+  private chargePool(pool: DataPool, sizeBytes: number, reason: 'planFee' | 'addOn'): void {
+    const voucher = pool.voucher!;
+    this.ledger.add({
+      time: this.world.now(),
+      pool: pool.id,
+      voucher: voucher.code,
+      reason,
+      amountFen: poolFeeFen(this.priceTable(voucher.rateVersion), voucher.planType, sizeBytes),
+      serviceMonth: formatMonth(this.world.now()),
+      detail: `${Math.round(sizeBytes / 1_048_576)} MB`,
+    });
+  }
+
+  private charge(
+    card: Card,
+    reason: 'planFee' | 'addOn' | 'renewal' | 'retention',
+    amountFen: number,
+    serviceTime: number,
+    extra: { quantity?: number; serialNo?: string } = {},
+  ): void {
+    const pool = this.world.poolOf(card);
+    this.ledger.add({
+      time: this.world.now(),
+      card: card.iccid,
+      ...(pool instanceof DataPool ? { pool: pool.id } : {}),
+      voucher: card.voucher.code,
+      reason,
+      amountFen,
+      serviceMonth: formatMonth(serviceTime),
+      ...extra,
+    });
+  }
+}

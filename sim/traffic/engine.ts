@@ -1,0 +1,693 @@
+// Traffic: devices offer sessions, cards carry or refuse them, limits are crossed at the sim time of
+// the session that crosses them (RULES.md D1-D3, L2, L3, L6, L9, L10, P1-P4, V6, M3).
+//
+// Why it is shaped like this: a million cards for a year is 365 million card-days, so a card-day
+// must usually cost a few arithmetic steps. Each day at 00:00 the engine asks every device only
+// for its day's totals and checks whether anything can happen to its card today (a first session,
+// a device change, a limit reached). Only those few cards, and cards that an operation touches
+// mid-day, have their day expanded into sessions; a timer is set at the first session that changes
+// something. Everything else is settled in bulk at the end of the day, and because a card that
+// nothing touched kept one state all day, the bulk result equals the session-by-session one.
+import { machinesOf, type Card } from '../cards/card.ts';
+import { dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
+import type { NetworkCarrier } from '../ids/carrier.ts';
+import { phaseOf, type CardSnapshot } from '../machines/status-view.ts';
+import { causeBit } from '../machines/status.ts';
+import { DAY_MS, dayIndex as dayIndexOf, startOfDay } from '../time/calendar.ts';
+import { Phase, type TimerId } from '../time/scheduler.ts';
+import type { World } from '../world.ts';
+import { Float64Column, Int32Column } from './columns.ts';
+import type { Device } from './devices.ts';
+import { DataPool } from './pools.ts';
+import { UsageColumns } from './usage.ts';
+
+/** L2: the test period includes 6 MB. */
+export const TEST_DATA_BYTES = 6 * 1_048_576;
+
+const DIRECTIONAL = new Set(['SCD', 'SFD', 'UPG']);
+const SINGLE_CARD = new Set(['SC', 'SCD']);
+const CREDIT_CONTROL = causeBit('creditControl');
+const DEVICE_CHANGE = causeBit('deviceChange');
+
+/** One session as offered to a card. */
+export interface Session {
+  readonly t: number;
+  readonly bytes: number;
+  readonly whitelisted: boolean;
+}
+
+/** A test hook: every session offered, with what happened to it. */
+export type SessionObserver = (card: Card, session: Session, carried: number) => void;
+
+export class TrafficEngine {
+  readonly usage = new UsageColumns();
+  readonly devices: Device[] = [];
+  /** Observers of every session (tests): empty in ordinary runs, so it costs nothing. */
+  readonly sessionObservers: SessionObserver[] = [];
+  /**
+   * Follow every card session by session, never in bulk (tests): a run must come out the same,
+   * to the hash, either way; that is what proves the bulk path right.
+   */
+  alwaysBySession = false;
+  /** Device of each card, by card index; -1 for none. */
+  private readonly cardDevice = new Int32Column(1024, -1);
+  /** Usage limit (C6) per card, bytes; Infinity for none. */
+  readonly usageLimit = new Float64Column();
+  /** Today's totals per card, from the day's planning. */
+  private readonly dayTotal = new Float64Column();
+  private readonly dayWhite = new Float64Column();
+  /** Cards whose day is expanded into sessions, with how many of them are realized. */
+  private readonly expanded = new Map<number, { sessions: DaySessions; next: number }>();
+  private readonly notable = new Map<number, TimerId>();
+  private readonly poolTimers = new Map<DataPool, TimerId>();
+  private readonly dirtyPools = new Set<DataPool>();
+  /**
+   * P2: how many bytes a pool could still take today beyond everything its cards may send, if all of
+   * them carried all day. While it stays >= 0 the pool cannot run dry today, whatever its cards do,
+   * so their changes need no re-planning of the pool (the usual case, and O(1)).
+   */
+  private readonly poolMargin = new Map<DataPool, number>();
+  /** Cards whose whole day is in their pool's margin (1), or not yet (0). */
+  private readonly inPoolBound = new Int32Column();
+  private readonly outageUntil = new Map<NetworkCarrier, number>();
+  private dayStartMs: number;
+  private today: number;
+  /** Set while the engine itself sends events to cards, so it does not re-enter. */
+  private busy = false;
+  private readonly totals = { totalBytes: 0, whitelistedBytes: 0 };
+
+  constructor(
+    private readonly world: World,
+    private readonly runKey: number,
+  ) {
+    this.today = dayIndexOf(world.now());
+    this.dayStartMs = startOfDay(world.now());
+    this.scheduleDayEnd();
+  }
+
+  // ---- devices ---------------------------------------------------------------------------
+
+  addDevice(device: Omit<Device, 'index'>): Device {
+    const created: Device = { ...device, index: this.devices.length };
+    this.devices.push(created);
+    return created;
+  }
+
+  deviceOf(card: Card): Device | undefined {
+    const index = this.cardDevice.get(card.index);
+    return index >= 0 ? this.devices[index] : undefined;
+  }
+
+  /** D2: put a card into a device (taking it out of any other), from now on. */
+  insert(card: Card, device: Device): void {
+    this.change(card, () => {
+      const old = this.deviceOf(card);
+      if (old) old.cardIndex = -1;
+      if (device.cardIndex >= 0 && device.cardIndex !== card.index) {
+        const other = this.world.cards[device.cardIndex];
+        if (other) this.change(other, () => this.cardDevice.set(other.index, -1));
+      }
+      device.cardIndex = card.index;
+      this.cardDevice.set(card.index, device.index);
+    });
+  }
+
+  /** D2: take the card out of its device. */
+  remove(card: Card): void {
+    this.change(card, () => {
+      const old = this.deviceOf(card);
+      if (old) old.cardIndex = -1;
+      this.cardDevice.set(card.index, -1);
+    });
+  }
+
+  /** Change something about a card's traffic now: realize its day so far, change, plan the rest. */
+  change(card: Card, apply: () => void): void {
+    this.realizeUntilNow(card);
+    apply();
+    this.restartDay(card);
+    this.plan(card);
+    const pool = this.world.poolOf(card);
+    if (pool instanceof DataPool) this.markPoolDirty(pool, this.remainingTotal(card));
+  }
+
+  /** A carrier outage (SCENARIOS.md carrier.outage): its devices carry nothing until `until`. */
+  outage(carrier: NetworkCarrier, until: number): void {
+    const affected = this.world.cards.filter((card) => this.networkCarrier(card) === carrier);
+    for (const card of affected) this.realizeUntilNow(card);
+    this.outageUntil.set(carrier, Math.max(until, this.outageUntil.get(carrier) ?? 0));
+    for (const card of affected) this.plan(card);
+    this.world.clock.schedule(until, () => {
+      if ((this.outageUntil.get(carrier) ?? 0) > this.world.now()) return;
+      this.outageUntil.delete(carrier);
+      for (const card of affected) this.change(card, () => {});
+    });
+  }
+
+  // ---- world hooks -----------------------------------------------------------------------
+
+  /** Before a card's machines take an event from outside the engine: realize its day up to now. */
+  beforeCardChange(card: Card): void {
+    if (!this.busy) this.realizeUntilNow(card);
+  }
+
+  /** After a card's machines took an event: plan the rest of its day under its new state. */
+  afterCardChange(card: Card): void {
+    if (!this.busy) this.plan(card);
+    const pool = this.world.poolOf(card);
+    // Only a card that starts carrying can bring the pool's running dry nearer; one that stops
+    // carrying leaves it later, and the crossing's own timer re-plans when it finds the pool not dry.
+    if (pool instanceof DataPool && this.inPoolBound.get(card.index) === 0 && this.mode(card) === 'active') {
+      this.inPoolBound.set(card.index, 1);
+      this.markPoolDirty(pool, this.remainingTotal(card));
+    }
+  }
+
+  /** P2: the pool grew (an expansion): it may take that much more today. */
+  poolGrew(pool: DataPool, addedBytes: number): void {
+    this.poolMargin.set(pool, (this.poolMargin.get(pool) ?? -1) + addedBytes);
+  }
+
+  /** The live usage this month, with today's sessions up to now (thresholds act on this, P4). */
+  liveMonthCarried(card: Card): number {
+    this.realizeUntilNow(card);
+    return this.usage.monthCarried.get(card.index);
+  }
+
+  /** P4: the console's cycle usage: up to 24:00 of the previous day. */
+  consoleMonthCarried(card: Card): number {
+    this.realizeUntilNow(card);
+    return this.usage.monthCarried.get(card.index) - this.usage.todayCarried.get(card.index);
+  }
+
+  /** One session now, exactly as given (SCENARIOS.md `traffic`). */
+  offerNow(card: Card, bytes: number, whitelisted: boolean): number {
+    this.realizeUntilNow(card);
+    const pool = this.world.poolOf(card);
+    if (pool instanceof DataPool) this.poolMargin.set(pool, (this.poolMargin.get(pool) ?? -1) - bytes);
+    const carried = this.carry(card, { t: this.world.now(), bytes, whitelisted });
+    this.plan(card);
+    if (pool instanceof DataPool) this.markPoolDirty(pool);
+    return carried;
+  }
+
+  /**
+   * 00:00 on the 1st, after the last day is settled: the month closes and every card starts the new
+   * one with its full allowance (T5). L9, P2: credit control is lifted where the plan is still valid.
+   */
+  monthRollover(closedMonthIndex: number): void {
+    const cards = this.world.cards;
+    this.usage.ensure(cards.length);
+    this.usage.closeMonth(closedMonthIndex, cards.length);
+    for (const pool of this.world.pools.values()) {
+      pool.monthUsed = 0;
+      if (pool instanceof DataPool) pool.exhausted = false;
+    }
+    for (const card of cards) {
+      const limited = machinesOf(card).some((m) => {
+        const snapshot = m.getSnapshot();
+        return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
+      });
+      if (limited)
+        this.world.sendToCard(
+          card,
+          { type: 'SYSTEM_LIFT', at: this.world.now(), cause: 'creditControl' },
+          { by: 'system' },
+        );
+    }
+  }
+
+  // ---- the day ---------------------------------------------------------------------------
+
+  /** 00:00: every card's day is planned from its device's totals. */
+  private planDay(): void {
+    const cards = this.world.cards;
+    this.dayTotal.ensure(cards.length);
+    this.dayWhite.ensure(cards.length);
+    for (const card of cards) {
+      const device = this.deviceOf(card);
+      if (!device || !device.powered) {
+        this.dayTotal.set(card.index, 0);
+        this.dayWhite.set(card.index, 0);
+        continue;
+      }
+      dayTotals(this.runKey, device.index, this.today, device.profile, this.totals);
+      this.dayTotal.set(card.index, this.totals.totalBytes);
+      this.dayWhite.set(card.index, this.totals.whitelistedBytes);
+      // An outage today, or anything that may happen to the card: follow it session by session.
+      if (
+        this.totals.totalBytes > 0 &&
+        (this.alwaysBySession || this.outageToday(card) || this.mayChangeToday(card, device))
+      ) {
+        this.expand(card, device, 0);
+        this.plan(card);
+      }
+    }
+    for (const pool of this.world.pools.values()) {
+      if (!(pool instanceof DataPool)) continue;
+      // Only cards that carry, or would start to on their first session, count; a card that starts
+      // carrying later in the day adds its remaining traffic then (afterCardChange).
+      let upperBound = 0;
+      for (const card of pool.cards) {
+        const counted = this.mode(card) === 'active' || phaseOf(this.networkSnapshot(card)) === 'silent';
+        this.inPoolBound.set(card.index, counted ? 1 : 0);
+        if (counted) upperBound += this.dayTotal.get(card.index);
+      }
+      this.poolMargin.set(pool, pool.remaining() - upperBound);
+      if (upperBound >= pool.remaining()) this.markPoolDirty(pool);
+    }
+  }
+
+  /** 24:00: settle every card's day, keep it in the history, and plan the next. */
+  private endDay(): void {
+    const cards = this.world.cards;
+    this.usage.ensure(cards.length);
+    let carried = 0;
+    let refused = 0;
+    const dayEnd = this.dayStartMs + DAY_MS - 1;
+    for (const card of cards) {
+      const open = this.expanded.get(card.index);
+      if (open) this.realizeTo(card, dayEnd);
+      else if (this.dayTotal.get(card.index) > 0) this.settleUntouched(card);
+      carried += this.usage.todayCarried.get(card.index);
+      refused += this.usage.todayRefused.get(card.index);
+    }
+    for (const id of this.notable.values()) this.world.clock.cancel(id);
+    for (const id of this.poolTimers.values()) this.world.clock.cancel(id);
+    this.notable.clear();
+    this.poolTimers.clear();
+    this.expanded.clear();
+    for (const pool of this.world.pools.values()) pool.sample(this.dayStartMs + DAY_MS);
+    this.world.emit('day.closed', 'traffic', {
+      day: this.today,
+      carriedBytes: carried,
+      refusedBytes: refused,
+    });
+    this.usage.closeDay(this.today, cards.length);
+    this.dayTotal.array.fill(0);
+    this.dayWhite.array.fill(0);
+    this.today++;
+    this.dayStartMs += DAY_MS;
+    this.scheduleDayEnd();
+  }
+
+  private scheduleDayEnd(): void {
+    const next = this.dayStartMs + DAY_MS;
+    this.world.clock.schedule(next, () => this.endDay(), Phase.settle);
+    this.world.clock.schedule(next, () => this.planDay(), Phase.plan);
+  }
+
+  /** A card nothing touched today kept one state all day: carry or refuse its totals in bulk. */
+  private settleUntouched(card: Card): void {
+    const total = this.dayTotal.get(card.index);
+    const white = this.dayWhite.get(card.index);
+    const mode = this.mode(card);
+    const carriable = mode === 'none' ? 0 : DIRECTIONAL.has(card.voucher.planType) ? white : total;
+    this.account(card, mode, carriable, total - carriable);
+  }
+
+  // ---- sessions --------------------------------------------------------------------------
+
+  /**
+   * L3, L6: does a session from this IMEI tell the card's machine something (first traffic, a
+   * binding, a device change)? The device that already locked the card tells it nothing more.
+   */
+  private deviceNews(snapshot: CardSnapshot, imei: string): boolean {
+    const phase = phaseOf(snapshot);
+    if (phase === 'silent') return true;
+    if (phase !== 'test' && phase !== 'active') return false;
+    const { boundImei, causes, lockedByImei } = snapshot.context;
+    if (boundImei === imei) return false;
+    if (boundImei === null) return causes === 0;
+    return !(lockedByImei === imei && (causes & DEVICE_CHANGE) !== 0);
+  }
+
+  /** Could anything happen to this card today under its state now? Cheap; no sessions made. */
+  private mayChangeToday(card: Card, device: Device): boolean {
+    const snapshot = this.networkSnapshot(card);
+    if (this.deviceNews(snapshot, device.imei)) return true;
+    const phase = phaseOf(snapshot);
+    if (phase !== 'test' && phase !== 'active') return false;
+    if (snapshot.context.causes !== 0) return false;
+    const carriable = DIRECTIONAL.has(card.voucher.planType)
+      ? this.dayWhite.get(card.index)
+      : this.dayTotal.get(card.index);
+    return carriable >= this.headroom(card, phase);
+  }
+
+  private expand(card: Card, device: Device, fromMs: number): void {
+    const sessions = daySessions(this.runKey, device.index, this.today, device.profile);
+    let next = 0;
+    while (next < sessions.count && this.dayStartMs + sessions.offsetMs[next]! < fromMs) next++;
+    this.expanded.set(card.index, { sessions, next });
+  }
+
+  /** Realize a card's sessions up to now, expanding an untouched day first. */
+  private realizeUntilNow(card: Card): void {
+    const now = this.world.now();
+    if (!this.expanded.has(card.index)) {
+      const device = this.deviceOf(card);
+      if (!device || !device.powered || this.dayTotal.get(card.index) === 0) return;
+      this.expand(card, device, 0);
+    }
+    this.realizeTo(card, now);
+  }
+
+  /** After a change of device, power or profile: the rest of today comes from the device as it is now. */
+  private restartDay(card: Card): void {
+    const device = this.deviceOf(card);
+    const now = this.world.now();
+    this.expanded.delete(card.index);
+    this.dayTotal.set(card.index, 0);
+    if (!device || !device.powered) return;
+    // Sessions strictly after now: those at this very moment belonged to the state before.
+    this.expand(card, device, now + 1);
+  }
+
+  /** Carry every session of the card's day with a time at or before `until`, in order. */
+  private realizeTo(card: Card, until: number): void {
+    const open = this.expanded.get(card.index);
+    if (!open) return;
+    const { sessions } = open;
+    while (open.next < sessions.count) {
+      const t = this.dayStartMs + sessions.offsetMs[open.next]!;
+      if (t > until) break;
+      const i = open.next++;
+      this.carry(card, { t, bytes: sessions.bytes[i]!, whitelisted: sessions.whitelisted[i] === 1 });
+    }
+  }
+
+  /** Plan the rest of a card's day: a timer at the first session that changes something. */
+  private plan(card: Card): void {
+    const previous = this.notable.get(card.index);
+    if (previous !== undefined) this.world.clock.cancel(previous);
+    this.notable.delete(card.index);
+    const open = this.expanded.get(card.index);
+    const device = this.deviceOf(card);
+    if (!open || !device || !device.powered) return;
+    const index = this.firstNotable(card, device, open.sessions, open.next);
+    if (index < 0) return;
+    const at = Math.max(this.world.now(), this.dayStartMs + open.sessions.offsetMs[index]!);
+    const id = this.world.clock.schedule(at, () => {
+      this.notable.delete(card.index);
+      // Sessions before the notable one carry as before; it and any after it at this moment meet
+      // whatever it changes.
+      this.realizeTo(card, at);
+      this.plan(card);
+    });
+    this.notable.set(card.index, id);
+  }
+
+  private firstNotable(card: Card, device: Device, sessions: DaySessions, from: number): number {
+    if (from >= sessions.count || this.inOutage(card)) return -1;
+    const snapshot = this.networkSnapshot(card);
+    if (this.deviceNews(snapshot, device.imei)) return from;
+    const phase = phaseOf(snapshot);
+    if (phase !== 'test' && phase !== 'active') return -1;
+    if (snapshot.context.causes !== 0) return -1;
+    const directional = DIRECTIONAL.has(card.voucher.planType);
+    const headroom = this.headroom(card, phase);
+    let carried = 0;
+    for (let i = from; i < sessions.count; i++) {
+      if (directional && sessions.whitelisted[i] !== 1) continue;
+      carried += sessions.bytes[i]!;
+      if (carried >= headroom) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Offer one session to a card (D3): the machine hears of first traffic and device changes, the
+   * allowance in force carries what it can, and a limit reached is acted on at the session's time.
+   */
+  private carry(card: Card, session: Session): number {
+    const device = this.deviceOf(card);
+    const imei = device?.imei ?? '';
+    let carried = 0;
+    this.busy = true;
+    try {
+      if (this.inOutage(card)) {
+        this.account(card, 'none', 0, session.bytes);
+      } else {
+        const snapshot = this.networkSnapshot(card);
+        // L3 first traffic, L6 binding or device change: the machine decides. A session offered with
+        // no device in the card (a scenario's `traffic`) has no IMEI: it activates, binds nothing.
+        if (!device) {
+          if (phaseOf(snapshot) === 'silent') this.sendActivation(card);
+        } else if (this.deviceNews(snapshot, imei)) {
+          this.sendTraffic(card, imei);
+        }
+        const mode = this.mode(card);
+        if (mode === 'none' || (DIRECTIONAL.has(card.voucher.planType) && !session.whitelisted)) {
+          this.account(card, mode, 0, session.bytes);
+        } else {
+          const headroom = this.headroom(card, mode);
+          carried = Math.min(session.bytes, Math.max(0, headroom));
+          this.account(card, mode, carried, session.bytes - carried);
+          if (carried >= headroom) this.limitReached(card, mode);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+    for (const observer of this.sessionObservers) observer(card, session, carried);
+    return carried;
+  }
+
+  /** Book carried and refused bytes where they belong. */
+  private account(card: Card, mode: 'none' | 'test' | 'active', carried: number, refused: number): void {
+    const u = this.usage;
+    const i = card.index;
+    u.ensure(i + 1);
+    u.monthCarried.add(i, carried);
+    u.todayCarried.add(i, carried);
+    u.monthRefused.add(i, refused);
+    u.todayRefused.add(i, refused);
+    if (carried === 0) return;
+    if (mode === 'test') {
+      u.testUsed.add(i, carried);
+      return;
+    }
+    const tier = card.voucher.tierBytes ?? 0;
+    if (SINGLE_CARD.has(card.voucher.planType)) {
+      // T3: add-on data is used after the month's own allowance.
+      const fromTier = Math.min(carried, Math.max(0, tier - u.planUsed.get(i)));
+      u.planUsed.add(i, carried);
+      u.addOnRemaining.add(i, -(carried - fromTier));
+      return;
+    }
+    u.planUsed.add(i, carried);
+    const pool = this.world.poolOf(card);
+    if (pool) pool.monthUsed += carried;
+  }
+
+  /** What the card may still carry before something must happen, bytes. */
+  private headroom(card: Card, mode: 'none' | 'test' | 'active' | string): number {
+    const u = this.usage;
+    const i = card.index;
+    if (mode === 'test') return TEST_DATA_BYTES - u.testUsed.get(i);
+    const limit = this.usageLimit.get(i) || Infinity;
+    let room = limit - u.monthCarried.get(i);
+    if (SINGLE_CARD.has(card.voucher.planType)) {
+      const tier = card.voucher.tierBytes ?? 0;
+      room = Math.min(room, Math.max(0, tier - u.planUsed.get(i)) + u.addOnRemaining.get(i));
+    } else {
+      const pool = this.world.poolOf(card);
+      if (pool instanceof DataPool) room = Math.min(room, pool.remaining());
+    }
+    return room;
+  }
+
+  /** The limit that `headroom` found reached: act on it now, at the session's time. */
+  private limitReached(card: Card, mode: 'test' | 'active'): void {
+    const at = this.world.now();
+    const u = this.usage;
+    const i = card.index;
+    if (mode === 'test') {
+      // L2: the test period ends as soon as its data is used up.
+      this.send(card, { type: 'TEST_PERIOD_ENDED', at, reason: 'dataUsedUp' });
+      return;
+    }
+    const limit = this.usageLimit.get(i) || Infinity;
+    if (u.monthCarried.get(i) >= limit) {
+      // L10: the month's traffic reached the suspension threshold.
+      this.send(card, { type: 'SYSTEM_SUSPEND', at, cause: 'usageLimit' });
+    }
+    if (SINGLE_CARD.has(card.voucher.planType)) {
+      const tier = card.voucher.tierBytes ?? 0;
+      if (u.planUsed.get(i) >= tier && u.addOnRemaining.get(i) <= 0) {
+        // L9, P3: a single-card plan stops when its data is used up.
+        this.send(card, { type: 'SYSTEM_SUSPEND', at, cause: 'creditControl' });
+      }
+      return;
+    }
+    const pool = this.world.poolOf(card);
+    if (pool instanceof DataPool && pool.remaining() <= 0) this.exhaustPool(pool);
+  }
+
+  // ---- pooled data plans (P2) --------------------------------------------------------------
+
+  /** Something about a pool's cards changed, and they may send up to `moreBytes` more today. */
+  private markPoolDirty(pool: DataPool, moreBytes = 0): void {
+    const margin = (this.poolMargin.get(pool) ?? -1) - moreBytes;
+    this.poolMargin.set(pool, margin);
+    if (margin >= 0 || this.dirtyPools.has(pool)) return;
+    this.dirtyPools.add(pool);
+    // Re-planned once at the end of this instant, however many of its cards changed in it.
+    this.world.clock.schedule(this.world.now(), () => {
+      this.dirtyPools.delete(pool);
+      this.planPool(pool);
+    });
+  }
+
+  /** P2: when will the pool run dry today, if its cards go on as planned? */
+  private planPool(pool: DataPool): void {
+    const previous = this.poolTimers.get(pool);
+    if (previous !== undefined) this.world.clock.cancel(previous);
+    this.poolTimers.delete(pool);
+    if (pool.exhausted) return;
+    const remaining = pool.remaining();
+    const carrying = pool.cards.filter((card) => this.mode(card) === 'active' && !this.inOutage(card));
+    let expected = 0;
+    for (const card of carrying) expected += this.remainingCarriable(card);
+    if (expected < remaining) return;
+    // Rare: expand every carrying card's day and walk their sessions in time order.
+    const entries: { t: number; card: Card; bytes: number }[] = [];
+    const now = this.world.now();
+    for (const card of carrying) {
+      if (!this.expanded.has(card.index)) {
+        const device = this.deviceOf(card);
+        if (!device || !device.powered || this.dayTotal.get(card.index) === 0) continue;
+        this.expand(card, device, 0);
+        this.realizeTo(card, now);
+      }
+      const open = this.expanded.get(card.index)!;
+      const directional = DIRECTIONAL.has(card.voucher.planType);
+      for (let i = open.next; i < open.sessions.count; i++) {
+        if (directional && open.sessions.whitelisted[i] !== 1) continue;
+        entries.push({
+          t: this.dayStartMs + open.sessions.offsetMs[i]!,
+          card,
+          bytes: open.sessions.bytes[i]!,
+        });
+      }
+    }
+    entries.sort((a, b) => a.t - b.t || a.card.index - b.card.index);
+    let used = 0;
+    const crossing = entries.find((entry) => (used += entry.bytes) >= remaining);
+    if (!crossing) return;
+    const at = Math.max(now, crossing.t);
+    this.poolTimers.set(
+      pool,
+      this.world.clock.schedule(at, () => {
+        this.poolTimers.delete(pool);
+        // Everything before the crossing moment, on every card of the pool, then the moment itself.
+        for (const card of pool.cards) this.realizeTo(card, at - 1);
+        for (const card of pool.cards) {
+          if (!pool.exhausted) this.realizeTo(card, at);
+        }
+        if (!pool.exhausted) this.planPool(pool);
+      }),
+    );
+  }
+
+  /** Every byte the card's device may still send today, whitelisted or not. */
+  private remainingTotal(card: Card): number {
+    const open = this.expanded.get(card.index);
+    if (!open) return this.dayTotal.get(card.index);
+    let sum = 0;
+    for (let i = open.next; i < open.sessions.count; i++) sum += open.sessions.bytes[i]!;
+    return sum;
+  }
+
+  private remainingCarriable(card: Card): number {
+    const open = this.expanded.get(card.index);
+    const directional = DIRECTIONAL.has(card.voucher.planType);
+    if (!open) return directional ? this.dayWhite.get(card.index) : this.dayTotal.get(card.index);
+    let sum = 0;
+    for (let i = open.next; i < open.sessions.count; i++) {
+      if (!directional || open.sessions.whitelisted[i] === 1) sum += open.sessions.bytes[i]!;
+    }
+    return sum;
+  }
+
+  /** P2: the pool is used up: every card of it is Suspended (credit control). */
+  private exhaustPool(pool: DataPool): void {
+    if (pool.exhausted) return;
+    pool.exhausted = true;
+    this.world.emit('pool.exhausted', pool.id, { sizeBytes: pool.size(), usedBytes: pool.monthUsed });
+    for (const card of pool.cards) {
+      if (this.mode(card) === 'active' || phaseOf(this.networkSnapshot(card)) === 'active') {
+        this.realizeTo(card, this.world.now());
+        this.send(card, { type: 'SYSTEM_SUSPEND', at: this.world.now(), cause: 'creditControl' });
+        this.plan(card);
+      }
+    }
+  }
+
+  // ---- card state --------------------------------------------------------------------------
+
+  /** How the card carries traffic now: not at all, against its test data, or against its plan. */
+  mode(card: Card): 'none' | 'test' | 'active' {
+    const snapshot = this.networkSnapshot(card);
+    if (snapshot.context.causes !== 0) return 'none';
+    const phase = phaseOf(snapshot);
+    return phase === 'test' ? 'test' : phase === 'active' ? 'active' : 'none';
+  }
+
+  /** M3: a smart card carries on the sub-card of its current network; others on themselves. */
+  private networkSnapshot(card: Card): CardSnapshot {
+    const sub = card.subCards[card.networkIndex];
+    return (sub ? sub.actor : (card.actor as { getSnapshot(): CardSnapshot })).getSnapshot();
+  }
+
+  private networkCarrier(card: Card): NetworkCarrier | undefined {
+    const sub = card.subCards[card.networkIndex];
+    if (sub) return sub.carrier;
+    return card.carrier === 'AL' ? undefined : card.carrier;
+  }
+
+  private outageToday(card: Card): boolean {
+    const carrier = this.networkCarrier(card);
+    return carrier !== undefined && (this.outageUntil.get(carrier) ?? 0) > this.dayStartMs;
+  }
+
+  private inOutage(card: Card): boolean {
+    const carrier = this.networkCarrier(card);
+    return carrier !== undefined && (this.outageUntil.get(carrier) ?? 0) > this.world.now();
+  }
+
+  private sendTraffic(card: Card, imei: string): void {
+    const sub = card.subCards[card.networkIndex];
+    this.world.sendToCard(
+      card,
+      { type: 'TRAFFIC', at: this.world.now(), imei },
+      {
+        by: 'world',
+        ...(sub ? { subCards: [sub.carrier] } : {}),
+      },
+    );
+  }
+
+  private sendActivation(card: Card): void {
+    const sub = card.subCards[card.networkIndex];
+    this.world.sendToCard(
+      card,
+      { type: 'ACTIVATE', at: this.world.now(), activationType: 'first_data_record' },
+      {
+        by: 'world',
+        ...(sub ? { subCards: [sub.carrier] } : {}),
+      },
+    );
+  }
+
+  private send(card: Card, event: Parameters<World['sendToCard']>[1]): void {
+    const wasBusy = this.busy;
+    this.busy = true;
+    try {
+      this.world.sendToCard(card, event, { by: 'system' });
+    } finally {
+      this.busy = wasBusy;
+    }
+  }
+}
