@@ -28,6 +28,9 @@ import { runKeyOf } from './devices/counter-rng.ts';
 import { FleetDevices } from './devices/fleet-devices.ts';
 import { Billing } from './ledger/billing.ts';
 import { TopUpOrders } from './plans/top-up.ts';
+import { AutomationRules } from './rules/automation.ts';
+import { Carriers } from './ops/carrier-behaviour.ts';
+import { PendingOperations } from './ops/perform.ts';
 import { TwinError } from './errors.ts';
 import { TrafficEngine } from './traffic/engine.ts';
 import { DataPool, SameTierPool, type Pool } from './traffic/pools.ts';
@@ -60,6 +63,15 @@ export class World {
   readonly devices: FleetDevices;
   readonly billing: Billing;
   readonly orders: TopUpOrders;
+  readonly rules: AutomationRules;
+  readonly carriers: Carriers;
+  readonly pendingOperations: PendingOperations;
+  /** C8: exported files by name (filled in by sim/exports). */
+  readonly exportedFiles = new Map<string, { readonly rows: number; readonly status: string }>();
+  /** C3: the tag catalogue: tags defined, attached or not. */
+  readonly tagCatalogue = new Set<string>();
+  /** C6: usage-limit settings of whole vouchers, by voucher code (a card's own setting wins). */
+  readonly voucherUsageLimits = new Map<string, { bytes: number; autoRestore: boolean }>();
   /** Pools by ID: same-tier pools by voucher code (P1), pooled data plans by pool ID (P2). */
   readonly pools = new Map<string, Pool>();
 
@@ -75,6 +87,9 @@ export class World {
     this.devices = new FleetDevices(this);
     this.billing = new Billing(this);
     this.orders = new TopUpOrders(this);
+    this.rules = new AutomationRules(this);
+    this.carriers = new Carriers(this);
+    this.pendingOperations = new PendingOperations(this);
     this.scheduleMonthStart();
   }
 
@@ -203,6 +218,8 @@ export class World {
     card.view = computeView(card);
     this.noteChange(card, card.iccid, previous, card.view, cause, options.by, actionOf(event));
     this.poolOf(card)?.noteStatus(previous, card.view);
+    if (previous.specificStatus !== card.view.specificStatus)
+      this.rules.statusChanged(card, previous, card.view);
     this.timers.afterChange(card, before, event);
     this.traffic.afterCardChange(card);
     return null;
@@ -221,6 +238,19 @@ export class World {
     this.timers.addMonths(card, months);
     this.record(card, by, 'Renewed', `${months} month(s)`);
     return null;
+  }
+
+  /** Whether sendToCard would refuse the event now; changes nothing. */
+  wouldRefuse(card: Card, event: CardEvent, subCards?: readonly string[]): Refusal | null {
+    const targets = machinesOf(card, subCards);
+    if (targets.length === 0) {
+      return {
+        code: 'InvalidArgument',
+        message: `card ${card.iccid} has no sub-card ${subCards?.join(', ')}`,
+      };
+    }
+    if (targets.some((actor) => actor.getSnapshot().can(event))) return null;
+    return explainRefusal(targets[0]!.getSnapshot(), event);
   }
 
   /** Smart cards: the sub-card whose network carries traffic now (M3). */
@@ -266,6 +296,7 @@ export class World {
       ...(subCard ? { card: card.iccid, subCard } : {}),
       from: from.specificStatus,
       to: to.specificStatus,
+      fromStatus: from.status,
       status: to.status,
       cause,
       by,
@@ -345,7 +376,11 @@ export class World {
       serviceEndsAt: null,
       initialServiceEndsAt: null,
       autoRenew: entry.autoRenew ?? false,
+      activateOnFirstTraffic: entry.activateOnFirstTraffic ?? false,
       usageLimitAutoRestore: true,
+      usageLimitBytes: null,
+      tags: [],
+      remark: '',
       actor,
       subCards,
       // M3: the network a smart card's device starts on, chosen by coverage (seeded).

@@ -24,7 +24,13 @@ function year(seed: number): { hash: string; events: number; statuses: Record<st
   world.addPool('P1', 200 * 1024 * MB);
   world.addPool('P2', 20 * 1024 * MB);
   const cards = MIX.flatMap(([code, count]) =>
-    h.buy(code, { count, periods: 12, idVerification: pick.bernoulli(0.05), autoRenew: pick.bernoulli(0.5) }),
+    h.buy(code, {
+      count,
+      periods: 12,
+      idVerification: pick.bernoulli(0.05),
+      autoRenew: pick.bernoulli(0.5),
+      activateOnFirstTraffic: pick.bernoulli(0.5),
+    }),
   );
   for (const card of cards) {
     if (pick.bernoulli(0.1)) h.ok(card, { type: 'REQUEST_TEST_PERIOD' });

@@ -44,8 +44,16 @@ export interface Card {
   /** End of the periods bought with the card: months before it are billed monthly (F2). */
   initialServiceEndsAt: number | null;
   autoRenew: boolean;
+  /** L3: first traffic in the silent period activates this card (sim/cards/fleet.ts). */
+  readonly activateOnFirstTraffic: boolean;
   /** C6: a card's own usage-limit setting; L10 restores on the 1st when autoRestore is on. */
   usageLimitAutoRestore: boolean;
+  /** C6: the card's own monthly threshold, bytes, or null to follow its voucher's setting (card wins). */
+  usageLimitBytes: number | null;
+  /** C3: at most 3 tags. */
+  tags: string[];
+  /** C4: free text, at most 256 characters. */
+  remark: string;
   /** Set for single-network cards; smart cards run their sub-cards instead. */
   readonly actor: Actor<CardMachine> | Actor<SmartCardMachine>;
   readonly subCards: readonly SubCard[];

@@ -14,6 +14,13 @@ export interface FleetEntry {
   readonly idVerification?: boolean;
   /** L11: automatic renewal. */
   readonly autoRenew?: boolean;
+  /**
+   * L3 (a decision, refined): first traffic in the silent period activates the card (API activation
+   * type first_data_record) only for cards bought so. By default silent-period traffic is refused
+   * (D3: only In use and Testable carry) and the card waits for manual or forced activation, as the
+   * seed page describes and SCENARIOS.md's example expects.
+   */
+  readonly activateOnFirstTraffic?: boolean;
 }
 
 export const defaultPeriods = (voucher: PlanVoucher): number => (voucher.billingCycle === 'M' ? 12 : 1);

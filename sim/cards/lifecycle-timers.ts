@@ -101,7 +101,12 @@ export class LifecycleTimers {
   /** 00:00 on the 1st: L10 usage-limit suspensions with automatic restore are lifted. */
   monthlyRollover(): void {
     for (const card of this.world.cards) {
-      if (!card.usageLimitAutoRestore) continue;
+      // C6: the card's own setting, else its voucher's; restore is on when neither says otherwise.
+      const autoRestore =
+        card.usageLimitBytes !== null
+          ? card.usageLimitAutoRestore
+          : (this.world.voucherUsageLimits.get(card.voucher.code)?.autoRestore ?? card.usageLimitAutoRestore);
+      if (!autoRestore) continue;
       const limited = machinesOf(card).some((m) => (m.getSnapshot().context.causes & USAGE_LIMIT) !== 0);
       if (limited) {
         this.world.sendToCard(

@@ -64,6 +64,7 @@ describe('statuses', () => {
       {
         from: 'Silent period',
         to: 'In use',
+        fromStatus: 'Not in use',
         status: 'In use',
         cause: 'manage',
         by: 'user',
@@ -72,6 +73,7 @@ describe('statuses', () => {
       {
         from: 'In use',
         to: 'Suspended (abnormal)',
+        fromStatus: 'In use',
         status: 'Suspended',
         cause: 'abnormal',
         by: 'carrier',

@@ -57,6 +57,7 @@ export function completeFleetEntry(
     periods: draft.months ?? (draft.voucher.billingCycle === 'M' ? 12 : 1),
     idVerification: draft.idVerification,
     autoRenew: draft.autoRenew,
+    activateOnFirstTraffic: draft.activateOnFirstTraffic,
     ...(device !== undefined && { device }),
     path,
   };

@@ -42,6 +42,12 @@ export const FleetEntrySchema = z
       .default(false)
       .describe('bought with individual identity verification (L5)'),
     autoRenew: z.boolean(expecting('true or false')).default(false).describe('automatic renewal (L11)'),
+    activateOnFirstTraffic: z
+      .boolean(expecting('true or false'))
+      .default(false)
+      .describe(
+        'added by cardtwin: L3 first-traffic activation (API type first_data_record); by default traffic in the silent period is refused (D3) and the card waits for manual or forced activation (L4)',
+      ),
     device: z
       .strictObject({
         profile: ProfileName,

@@ -44,6 +44,8 @@ export interface FleetEntry {
   readonly idVerification: boolean;
   /** L11: automatic renewal. */
   readonly autoRenew: boolean;
+  /** L3 (refined): first traffic in the silent period activates the card only when this is set. */
+  readonly activateOnFirstTraffic: boolean;
   /** No device means no traffic. */
   readonly device?: DevicePlacement;
   readonly path: string;

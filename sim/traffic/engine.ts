@@ -51,8 +51,10 @@ export class TrafficEngine {
   alwaysBySession = false;
   /** Device of each card, by card index; -1 for none. */
   private readonly cardDevice = new Int32Column(1024, -1);
-  /** Usage limit (C6) per card, bytes; Infinity for none. */
+  /** Usage limit (C6) per card, bytes; 0 for none. */
   readonly usageLimit = new Float64Column();
+  /** C7: the month usage at which the card's next usage rule fires, bytes; 0 for none. */
+  private readonly ruleThreshold = new Float64Column();
   /** Today's totals per card, from the day's planning. */
   private readonly dayTotal = new Float64Column();
   private readonly dayWhite = new Float64Column();
@@ -163,6 +165,19 @@ export class TrafficEngine {
     }
   }
 
+  /** C7: where the card's next usage rule fires (Infinity: none); re-plans the card's day. */
+  setRuleThreshold(card: Card, bytes: number): void {
+    const value = Number.isFinite(bytes) ? bytes : 0;
+    if (this.ruleThreshold.get(card.index) === value) return;
+    // Inside the engine's own work, or before the day's planning has looked at the card, setting it
+    // is enough; otherwise the rest of the card's day is planned anew.
+    if (this.busy || (!this.expanded.has(card.index) && this.dayTotal.get(card.index) === 0)) {
+      this.ruleThreshold.set(card.index, value);
+      return;
+    }
+    this.change(card, () => this.ruleThreshold.set(card.index, value));
+  }
+
   /** P2: the pool grew (an expansion): it may take that much more today. */
   poolGrew(pool: DataPool, addedBytes: number): void {
     this.poolMargin.set(pool, (this.poolMargin.get(pool) ?? -1) + addedBytes);
@@ -215,12 +230,16 @@ export class TrafficEngine {
           { by: 'system' },
         );
     }
+    // C7: usage rules may fire again this month.
+    if (this.world.rules.hasUsageRules()) this.world.rules.refreshUsageThresholds();
   }
 
   // ---- the day ---------------------------------------------------------------------------
 
   /** 00:00: every card's day is planned from its device's totals. */
   private planDay(): void {
+    this.world.rules.dayStarted();
+    this.world.carriers.dayStarted();
     const cards = this.world.cards;
     this.dayTotal.ensure(cards.length);
     this.dayWhite.ensure(cards.length);
@@ -249,7 +268,9 @@ export class TrafficEngine {
       // carrying later in the day adds its remaining traffic then (afterCardChange).
       let upperBound = 0;
       for (const card of pool.cards) {
-        const counted = this.mode(card) === 'active' || phaseOf(this.networkSnapshot(card)) === 'silent';
+        const counted =
+          this.mode(card) === 'active' ||
+          (card.activateOnFirstTraffic && phaseOf(this.networkSnapshot(card)) === 'silent');
         this.inPoolBound.set(card.index, counted ? 1 : 0);
         if (counted) upperBound += this.dayTotal.get(card.index);
       }
@@ -312,9 +333,9 @@ export class TrafficEngine {
    * L3, L6: does a session from this IMEI tell the card's machine something (first traffic, a
    * binding, a device change)? The device that already locked the card tells it nothing more.
    */
-  private deviceNews(snapshot: CardSnapshot, imei: string): boolean {
+  private deviceNews(card: Card, snapshot: CardSnapshot, imei: string): boolean {
     const phase = phaseOf(snapshot);
-    if (phase === 'silent') return true;
+    if (phase === 'silent') return card.activateOnFirstTraffic;
     if (phase !== 'test' && phase !== 'active') return false;
     const { boundImei, causes, lockedByImei } = snapshot.context;
     if (boundImei === imei) return false;
@@ -325,14 +346,14 @@ export class TrafficEngine {
   /** Could anything happen to this card today under its state now? Cheap; no sessions made. */
   private mayChangeToday(card: Card, device: Device): boolean {
     const snapshot = this.networkSnapshot(card);
-    if (this.deviceNews(snapshot, device.imei)) return true;
+    if (this.deviceNews(card, snapshot, device.imei)) return true;
     const phase = phaseOf(snapshot);
     if (phase !== 'test' && phase !== 'active') return false;
     if (snapshot.context.causes !== 0) return false;
     const carriable = DIRECTIONAL.has(card.voucher.planType)
       ? this.dayWhite.get(card.index)
       : this.dayTotal.get(card.index);
-    return carriable >= this.headroom(card, phase);
+    return carriable >= this.notableRoom(card, phase);
   }
 
   private expand(card: Card, device: Device, fromMs: number): void {
@@ -401,12 +422,12 @@ export class TrafficEngine {
   private firstNotable(card: Card, device: Device, sessions: DaySessions, from: number): number {
     if (from >= sessions.count || this.inOutage(card)) return -1;
     const snapshot = this.networkSnapshot(card);
-    if (this.deviceNews(snapshot, device.imei)) return from;
+    if (this.deviceNews(card, snapshot, device.imei)) return from;
     const phase = phaseOf(snapshot);
     if (phase !== 'test' && phase !== 'active') return -1;
     if (snapshot.context.causes !== 0) return -1;
     const directional = DIRECTIONAL.has(card.voucher.planType);
-    const headroom = this.headroom(card, phase);
+    const headroom = this.notableRoom(card, phase);
     let carried = 0;
     for (let i = from; i < sessions.count; i++) {
       if (directional && sessions.whitelisted[i] !== 1) continue;
@@ -433,8 +454,8 @@ export class TrafficEngine {
         // L3 first traffic, L6 binding or device change: the machine decides. A session offered with
         // no device in the card (a scenario's `traffic`) has no IMEI: it activates, binds nothing.
         if (!device) {
-          if (phaseOf(snapshot) === 'silent') this.sendActivation(card);
-        } else if (this.deviceNews(snapshot, imei)) {
+          if (phaseOf(snapshot) === 'silent' && card.activateOnFirstTraffic) this.sendActivation(card);
+        } else if (this.deviceNews(card, snapshot, imei)) {
           this.sendTraffic(card, imei);
         }
         const mode = this.mode(card);
@@ -442,8 +463,14 @@ export class TrafficEngine {
           this.account(card, mode, 0, session.bytes);
         } else {
           const headroom = this.headroom(card, mode);
+          const ruleMark = mode === 'active' ? this.ruleThreshold.get(card.index) : 0;
           carried = Math.min(session.bytes, Math.max(0, headroom));
           this.account(card, mode, carried, session.bytes - carried);
+          // C7: a usage rule's threshold reached notifies (or suspends); traffic goes on either way.
+          if (ruleMark > 0 && this.usage.monthCarried.get(card.index) >= ruleMark) {
+            this.world.rules.usageReached(card, this.usage.monthCarried.get(card.index));
+            this.setRuleThreshold(card, this.world.rules.usageThreshold(card));
+          }
           if (carried >= headroom) this.limitReached(card, mode);
         }
       }
@@ -496,6 +523,13 @@ export class TrafficEngine {
       if (pool instanceof DataPool) room = Math.min(room, pool.remaining());
     }
     return room;
+  }
+
+  /** Bytes the card may carry before anything happens: a stop, or a usage rule's threshold. */
+  private notableRoom(card: Card, mode: string): number {
+    const room = this.headroom(card, mode);
+    const mark = mode === 'active' ? this.ruleThreshold.get(card.index) : 0;
+    return mark > 0 ? Math.min(room, mark - this.usage.monthCarried.get(card.index)) : room;
   }
 
   /** The limit that `headroom` found reached: act on it now, at the session's time. */

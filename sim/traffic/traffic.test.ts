@@ -86,9 +86,9 @@ describe('devices and traffic', () => {
     expect(when).toBeGreaterThan(h.world.clock.now() - 3 * 86_400_000);
   });
 
-  it('L3 first traffic in the silent period activates the card at that session and binds the device', () => {
+  it('L3 first traffic in the silent period activates a card bought so, at that session, and binds the device', () => {
     const h = new Harness('2026-01-15');
-    const card = h.one('CU_SC_M_1_1G');
+    const card = h.one('CU_SC_M_1_1G', { activateOnFirstTraffic: true });
     h.at('2026-02-01');
     h.device(card, 'tracker');
     h.at('2026-02-02');
@@ -99,9 +99,23 @@ describe('devices and traffic', () => {
     expect(card.records.some((r) => r.action === 'Bound to device')).toBe(true);
   });
 
+  it('L3 D3 by default silent-period traffic is refused and the card waits for forced activation (L4)', () => {
+    const h = new Harness('2026-01-15');
+    const card = h.one('CM_SC_M_1_100M');
+    h.device(card, 'meter');
+    h.at('2026-07-31T23:59:59');
+    expect(card.view.specificStatus).toBe('Silent period');
+    expect(h.usedMB(card)).toBe(0);
+    expect(h.refusedMB(card)).toBeGreaterThan(0);
+    h.at('2026-08-02');
+    expect(card.view).toMatchObject({ specificStatus: 'In use', activationType: 'silence_expire' });
+    expect(h.usedMB(card)).toBeGreaterThan(0);
+    expect(primarySnapshot(card).context.boundImei).toBe(h.world.traffic.deviceOf(card)!.imei);
+  });
+
   it('L6 a card moved to another device is locked at its first session there; Resume Use carries on', () => {
     const h = new Harness('2026-01-15');
-    const card = h.one('CU_SC_M_1_1G');
+    const card = h.one('CU_SC_M_1_1G', { activateOnFirstTraffic: true });
     h.device(card, 'tracker');
     h.at('2026-02-01');
     expect(card.view.specificStatus).toBe('In use');
@@ -134,7 +148,7 @@ describe('devices and traffic', () => {
 
   it('M3 a smart card carries on one sub-card network and counts against the main card plan', () => {
     const h = new Harness('2026-01-15');
-    const card = h.one('AL_SC_M_1_1G');
+    const card = h.one('AL_SC_M_1_1G', { activateOnFirstTraffic: true });
     h.device(card, 'tracker');
     h.at('2026-01-20');
     const inUse = card.subCards.filter((s) => s.view.specificStatus === 'In use');

@@ -1,0 +1,95 @@
+// What carriers do on their own (SCENARIOS.md `carriers`; RULES.md L8): abnormal suspensions at a
+// seeded rate per card and month, lifted by the carrier after a while if the scenario says so, and
+// outages of a whole network. Also the operation delay: a user operation that reaches the carrier is
+// accepted now and takes effect later, pending until then (like the platform's GetOperateResult).
+import type { Carrier, NetworkCarrier } from '../ids/carrier.ts';
+import { DAY_MS } from '../time/calendar.ts';
+import type { World } from '../world.ts';
+
+export interface CarrierBehaviour {
+  /** L8: the chance, per active card and month, of an abnormal suspension. */
+  readonly abnormalPerCardMonth: number;
+  /** How long after which the carrier lifts an abnormal suspension it set; absent: never by itself. */
+  readonly abnormalResolveAfterMs?: number;
+  /** Operations reaching this carrier take effect this much later. */
+  readonly operationDelayMs: number;
+  /** Outages of the network per month (expected), each lasting outageDurationMs. */
+  readonly outagesPerMonth: number;
+  readonly outageDurationMs: number;
+}
+
+export const NO_FAULTS: CarrierBehaviour = {
+  abnormalPerCardMonth: 0,
+  operationDelayMs: 0,
+  outagesPerMonth: 0,
+  outageDurationMs: 3_600_000,
+};
+
+export class Carriers {
+  private readonly behaviour = new Map<Carrier, CarrierBehaviour>();
+
+  constructor(private readonly world: World) {}
+
+  set(carrier: Carrier, behaviour: CarrierBehaviour): void {
+    this.behaviour.set(carrier, behaviour);
+    this.world.emit('carrier.configured', carrier, {
+      abnormalPerCardMonth: behaviour.abnormalPerCardMonth,
+      operationDelayMs: behaviour.operationDelayMs,
+      outagesPerMonth: behaviour.outagesPerMonth,
+    });
+  }
+
+  of(carrier: Carrier): CarrierBehaviour {
+    return this.behaviour.get(carrier) ?? NO_FAULTS;
+  }
+
+  /** 00:00 each day: each carrier's faults of the day, drawn from its own seeded stream. */
+  dayStarted(): void {
+    for (const [carrier, behaviour] of this.behaviour) {
+      if (behaviour.abnormalPerCardMonth > 0) this.abnormalSuspensions(carrier, behaviour);
+      if (behaviour.outagesPerMonth > 0 && carrier !== 'AL')
+        this.outages(carrier as NetworkCarrier, behaviour);
+    }
+  }
+
+  private abnormalSuspensions(carrier: Carrier, behaviour: CarrierBehaviour): void {
+    const stream = this.world.random.stream(`carrier:${carrier}:abnormal`);
+    const perDay = behaviour.abnormalPerCardMonth / 30;
+    // How many of the carrier's active cards fall today, then which: cheap for a million cards.
+    const active = this.world.cards.filter(
+      (card) => card.carrier === carrier && card.view.status === 'In use',
+    );
+    const count = stream.poisson(active.length * perDay);
+    for (let n = 0; n < count && active.length > 0; n++) {
+      const card = active[stream.int(0, active.length - 1)]!;
+      const at = this.world.now() + stream.int(0, DAY_MS - 1);
+      this.world.clock.schedule(at, () => {
+        const refused = this.world.sendToCard(
+          card,
+          { type: 'SYSTEM_SUSPEND', at, cause: 'abnormal' },
+          { by: 'carrier' },
+        );
+        if (refused || behaviour.abnormalResolveAfterMs === undefined) return;
+        this.world.clock.schedule(at + behaviour.abnormalResolveAfterMs, () => {
+          this.world.sendToCard(
+            card,
+            { type: 'SYSTEM_LIFT', at: this.world.now(), cause: 'abnormal' },
+            { by: 'carrier' },
+          );
+        });
+      });
+    }
+  }
+
+  private outages(carrier: NetworkCarrier, behaviour: CarrierBehaviour): void {
+    const stream = this.world.random.stream(`carrier:${carrier}:outage`);
+    const count = stream.poisson(behaviour.outagesPerMonth / 30);
+    for (let n = 0; n < count; n++) {
+      const at = this.world.now() + stream.int(0, DAY_MS - 1);
+      this.world.clock.schedule(at, () => {
+        this.world.emit('carrier.outage', carrier, { until: at + behaviour.outageDurationMs });
+        this.world.traffic.outage(carrier, at + behaviour.outageDurationMs);
+      });
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// The one way in (ARCHITECTURE.md): every operation, from a scenario step, the REST API, the
+// platform RPC API or the viewer, is performed here, card by card, with a result per card (C3).
+// An operation that reaches a carrier with an operation delay is checked now, answered as pending,
+// and applied when the delay is over (the platform's GetOperateResult: PROCESSING, then SUCCESS or
+// FAILURE).
+import type { Card } from '../cards/card.ts';
+import type { ErrorCode } from '../errors.ts';
+import type { Actor as Who } from '../record/event.ts';
+import type { World } from '../world.ts';
+import { CARD_OPERATIONS, WORLD_OPERATIONS } from './registry.ts';
+import type { CardResult, OperationArgs, OperationName, OperationResult } from './types.ts';
+
+export interface OperationRequest<Name extends OperationName = OperationName> {
+  readonly operation: Name;
+  readonly args: OperationArgs[Name];
+  /** The cards, for operations on cards; absent for world operations. */
+  readonly cards?: readonly Card[];
+  /** Who performs it; default: the operation's own performer (user, world or carrier). */
+  readonly by?: Who;
+}
+
+export type PendingStatus = 'PROCESSING' | 'SUCCESS' | 'FAILURE';
+
+export interface PendingOperation {
+  readonly id: string;
+  readonly operation: OperationName;
+  readonly iccid: string;
+  readonly acceptedAt: number;
+  readonly effectiveAt: number;
+  status: PendingStatus;
+  code?: ErrorCode;
+  message?: string;
+}
+
+export class UnknownOperationError extends Error {
+  override name = 'UnknownOperationError';
+}
+
+export function performOperation<Name extends OperationName>(
+  world: World,
+  request: OperationRequest<Name>,
+): OperationResult {
+  const at = world.now();
+  const cardOperation = CARD_OPERATIONS[request.operation];
+  // setUsageLimit is a card operation with cards, a voucher operation without.
+  const worldOperation = WORLD_OPERATIONS[request.operation];
+  if (cardOperation && (request.cards || !worldOperation)) {
+    const by = request.by ?? cardOperation.performer;
+    const results: CardResult[] = [];
+    for (const card of request.cards ?? []) {
+      const delay = cardOperation.reachesCarrier ? world.carriers.of(card.carrier).operationDelayMs : 0;
+      if (delay > 0 && cardOperation.check) {
+        const refusal = cardOperation.check(world, card, request.args);
+        if (refusal) {
+          results.push({ iccid: card.iccid, ok: false, ...refusal });
+          continue;
+        }
+        const pending = world.pendingOperations.accept(request.operation, card, delay, () =>
+          cardOperation.apply(world, card, request.args, by),
+        );
+        results.push({ iccid: card.iccid, ok: true, pending: pending.id });
+        continue;
+      }
+      const refusal = cardOperation.apply(world, card, request.args, by);
+      results.push(refusal ? { iccid: card.iccid, ok: false, ...refusal } : { iccid: card.iccid, ok: true });
+    }
+    const failed = results.filter((r) => !r.ok).length;
+    world.emit('operation', request.operation, {
+      by,
+      cards: results.length,
+      succeeded: results.length - failed,
+      failed,
+    });
+    return { operation: request.operation, at, results, succeeded: results.length - failed, failed };
+  }
+  if (!worldOperation) throw new UnknownOperationError(`no operation "${request.operation}"`);
+  const by = request.by ?? worldOperation.performer;
+  const outcome = worldOperation.apply(world, request.args, by);
+  const refused = 'code' in outcome;
+  world.emit('operation', request.operation, {
+    by,
+    ok: !refused,
+    ...(refused ? { code: outcome.code } : {}),
+  });
+  return refused
+    ? { operation: request.operation, at, results: [], succeeded: 0, failed: 1, refusal: outcome }
+    : { operation: request.operation, at, results: [], succeeded: 1, failed: 0, outcome };
+}
+
+/** Operations accepted and waiting for a carrier's delay, and what became of them. */
+export class PendingOperations {
+  private readonly byId = new Map<string, PendingOperation>();
+  private next = 1;
+
+  constructor(private readonly world: World) {}
+
+  accept(
+    operation: OperationName,
+    card: Card,
+    delayMs: number,
+    apply: () => { code: ErrorCode; message: string } | null,
+  ): PendingOperation {
+    const id = `OP${String(this.next++).padStart(8, '0')}`;
+    const pending: PendingOperation = {
+      id,
+      operation,
+      iccid: card.iccid,
+      acceptedAt: this.world.now(),
+      effectiveAt: this.world.now() + delayMs,
+      status: 'PROCESSING',
+    };
+    this.byId.set(id, pending);
+    this.world.emit('operation.pending', card.iccid, { id, operation, effectiveAt: pending.effectiveAt });
+    this.world.clock.schedule(pending.effectiveAt, () => {
+      const refusal = apply();
+      pending.status = refusal ? 'FAILURE' : 'SUCCESS';
+      if (refusal) {
+        pending.code = refusal.code;
+        pending.message = refusal.message;
+      }
+      this.world.emit('operation.done', card.iccid, {
+        id,
+        status: pending.status,
+        ...(refusal ? { code: refusal.code } : {}),
+      });
+    });
+    return pending;
+  }
+
+  get(id: string): PendingOperation | undefined {
+    return this.byId.get(id);
+  }
+
+  list(): PendingOperation[] {
+    return [...this.byId.values()];
+  }
+}
