@@ -257,8 +257,11 @@ describe('the cardtwin binary', () => {
     );
     expect(failure).toMatchObject({ code: 2 });
     const stderr = (failure as { stderr: string }).stderr;
-    expect(stderr).toBe(
-      `${typo}:3:56: fleet[0].colour: unknown key (expected one of group, count, voucher, ordered, months, idVerification, autoRenew, device)\n`,
+    // The list of keys grows with the format; the place, the path and the one line are what count here.
+    expect(stderr).toMatch(
+      new RegExp(
+        `^${typo}:3:56: fleet\\[0\\]\\.colour: unknown key \\(expected one of group, count, voucher, [^\\n]*\\)\\n$`,
+      ),
     );
   });
 

@@ -1,6 +1,8 @@
 // The `cardtwin` command line: one entry, one command per file under commands/.
-import { readFileSync } from 'node:fs';
 import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
+import { version } from './version.ts';
+
+export { version };
 import { ScenarioFileError } from './load-scenario.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
@@ -23,22 +25,6 @@ const comingCommands: Record<string, string> = {
   replay: 're-runs a recording (arrives with seeded replay)',
   bench: 'the performance benchmark (arrives with the performance work)',
 };
-
-export function version(): string {
-  // cli/main.ts runs from the source tree, dist/cli/main.js from a build: package.json is one or two up.
-  for (const path of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
-        name?: string;
-        version: string;
-      };
-      if (pkg.name === 'cardtwin') return pkg.version;
-    } catch {
-      // not here; try the next place
-    }
-  }
-  return 'unknown';
-}
 
 export function helpText(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);

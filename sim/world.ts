@@ -30,6 +30,9 @@ import { Billing } from './ledger/billing.ts';
 import { TopUpOrders } from './plans/top-up.ts';
 import { AutomationRules } from './rules/automation.ts';
 import { Carriers } from './ops/carrier-behaviour.ts';
+import { ExportedFiles } from './exports/exported-files.ts';
+import type { ExportSink } from './exports/export-job.ts';
+import { MemorySink } from './exports/memory-sink.ts';
 import { PendingOperations } from './ops/perform.ts';
 import { TwinError } from './errors.ts';
 import { TrafficEngine } from './traffic/engine.ts';
@@ -39,6 +42,8 @@ export interface WorldOptions {
   readonly name: string;
   readonly seed: number;
   readonly start: number;
+  /** Where exported files are written: memory by default; a folder in cli/ and server/. */
+  readonly exportSink?: ExportSink;
 }
 
 export interface SendOptions {
@@ -66,8 +71,8 @@ export class World {
   readonly rules: AutomationRules;
   readonly carriers: Carriers;
   readonly pendingOperations: PendingOperations;
-  /** C8: exported files by name (filled in by sim/exports). */
-  readonly exportedFiles = new Map<string, { readonly rows: number; readonly status: string }>();
+  /** C8: export jobs and the files they made (Exported Files). */
+  readonly exportedFiles: ExportedFiles;
   /** C3: the tag catalogue: tags defined, attached or not. */
   readonly tagCatalogue = new Set<string>();
   /** C6: usage-limit settings of whole vouchers, by voucher code (a card's own setting wins). */
@@ -90,6 +95,7 @@ export class World {
     this.rules = new AutomationRules(this);
     this.carriers = new Carriers(this);
     this.pendingOperations = new PendingOperations(this);
+    this.exportedFiles = new ExportedFiles(options.exportSink ?? new MemorySink());
     this.scheduleMonthStart();
   }
 

@@ -62,7 +62,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   for (const one of loaded) {
     const report = runOne(one, options, io);
     reports.push(report);
-    if (!values.json) io.out(runText(report, style).join('\n'));
+    if (!values.json) {
+      io.out(runText(report, style).join('\n'));
+      io.out('');
+    }
   }
   if (values.json) io.out(jsonReport(reports));
   else io.out(summaryText(reports, style).join('\n'));

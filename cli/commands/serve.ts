@@ -1,15 +1,32 @@
 // `cardtwin serve`: the live twin on a port. Only here does anything listen.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { buildApp } from '../../server/app.ts';
+import { parseScenario } from '../../sim/scenario/parse.ts';
+import type { Scenario } from '../../sim/scenario/types.ts';
 import { intFlag, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import { loadScenarioFile } from '../load-scenario.ts';
 import { parseSpeed } from '../speed.ts';
-import { parseDateTime } from '../../sim/time/calendar.ts';
+import { version } from '../version.ts';
 
 export const serveHelp = `Usage: cardtwin serve [--scenario f] [--seed n] [--port 3000] [--host 127.0.0.1] [--speed 1d/s]
+                     [--data-dir ./data] [--token t] [--paused]
 
-Runs the live twin: the sim clock runs at --speed (sim time per wall second: 1d/s, 6h/s, 1mo/s)
-and the server answers on http://<host>:<port>/. With no scenario it runs the built-in demo.`;
+Runs the live twin: the console REST API (/api, documented at /docs), the websocket stream (/ws)
+and the viewer (/). With no scenario it runs the built-in demo fleet. The clock starts at --speed
+(sim time per wall second: 1d/s, 6h/s, 1mo/s) unless --paused.
+
+  --data-dir d   keep the journal of operations and exported files in d; a restart comes back
+                 to the same sim time and state. Without it the run lives in memory.
+  --token t      require Authorization: Bearer t on every change
+  --host h       listen on h (default 127.0.0.1: only this machine)`;
+
+export function demoScenario(): Scenario {
+  const file = fileURLToPath(new URL('../../server/demo.yaml', import.meta.url));
+  return parseScenario(parse(readFileSync(file, 'utf8')));
+}
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -18,6 +35,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     speed: { type: 'string' },
+    'data-dir': { type: 'string' },
+    token: { type: 'string' },
+    paused: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -27,28 +47,36 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const port = intFlag('serve', 'port', values.port) ?? 3000;
   if (port > 65535) throw new UsageError(`cardtwin serve: --port must be 0-65535, not ${port}`);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-  const speedMsPerSecond = parseSpeed('serve', typeof values.speed === 'string' ? values.speed : '1d/s');
+  const speed = parseSpeed('serve', typeof values.speed === 'string' ? values.speed : '1d/s');
   const scenario =
-    typeof values.scenario === 'string'
-      ? (await loadScenarioFile(values.scenario)).scenario
-      : { name: 'Built-in demo', seed: 1, start: parseDateTime('2026-01-01') };
-  const seed = intFlag('serve', 'seed', values.seed) ?? scenario.seed;
+    typeof values.scenario === 'string' ? (await loadScenarioFile(values.scenario)).scenario : demoScenario();
+  const seed = intFlag('serve', 'seed', values.seed);
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
 
-  const { app, live } = await buildApp({
+  const { app, live, resumed } = await buildApp({
+    scenario,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(dataDir ? { dataDir } : {}),
+    ...(typeof values.token === 'string' ? { token: values.token } : {}),
+    ...(values.paused ? {} : { playSpeedMsPerSecond: speed }),
+    viewerDir: fileURLToPath(new URL('../../viewer/dist', import.meta.url)),
+    twinVersion: version(),
     logger: true,
-    run: { name: scenario.name, seed, start: scenario.start, speedMsPerSecond },
   });
   try {
     await app.listen({ port, host });
   } catch (error) {
+    await app.close();
     const code = (error as { code?: string }).code;
     const reason = code === 'EADDRINUSE' ? `port ${port} is in use (try --port)` : (error as Error).message;
     throw new UsageError(`cardtwin serve: cannot listen on ${host}:${port}: ${reason}`);
   }
-  live.play();
   const address = app.server.address();
   const shownPort = typeof address === 'object' && address ? address.port : port;
-  io.out(`cardtwin is running "${scenario.name}" at http://${host}:${shownPort}/ (Ctrl+C to stop)`);
+  io.out(
+    `cardtwin ${resumed ? 'resumed' : 'is running'} "${live.scenario.name}" (${live.world.cards.length} cards) at http://${host}:${shownPort}/ ` +
+      `(API docs: http://${host}:${shownPort}/docs; Ctrl+C to stop)`,
+  );
   return await new Promise<number>((exit) => {
     const stop = () => void app.close().then(() => exit(EXIT.ok));
     process.once('SIGINT', stop);

@@ -10,6 +10,7 @@ import type { OperationName } from '../ops/types.ts';
 import type { SimEvent } from '../record/event.ts';
 import { DAY_MS } from '../time/calendar.ts';
 import { World } from '../world.ts';
+import type { ExportSink } from '../exports/export-job.ts';
 import { checkExpectation, STATUS_EVENT_ALIASES } from './expectations.ts';
 import type {
   ExpectationResult,
@@ -31,6 +32,8 @@ export interface RunOptions {
   readonly progressEveryMs?: number;
   /** Called before each step's operation runs: the journal of operations that came from outside. */
   readonly onStep?: (step: Step, world: World) => void;
+  /** Where exported files go (default: memory). */
+  readonly exportSink?: ExportSink;
 }
 
 /** A scenario being run: the world, the steps still to run, and the results so far. */
@@ -49,7 +52,12 @@ export class ScenarioRun {
   ) {
     const seed = options.seed ?? scenario.seed;
     this.until = options.until ?? scenario.until;
-    this.world = new World({ name: scenario.name, seed, start: scenario.start });
+    this.world = new World({
+      name: scenario.name,
+      seed,
+      start: scenario.start,
+      ...(options.exportSink ? { exportSink: options.exportSink } : {}),
+    });
     const eventTypes = this.eventTypesWanted();
     if (eventTypes.size > 0) {
       this.world.events$.subscribe((event) => {
