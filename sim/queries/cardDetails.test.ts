@@ -53,6 +53,7 @@ describe('C5 card details', () => {
     });
     expect(d.settings).toEqual({
       usageLimit: { limitMB: null, source: null, autoRestore: true },
+      rules: [],
       autoRenew: false,
       idVerification: { required: false, status: 'notRequired' },
     });
