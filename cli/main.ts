@@ -7,6 +7,8 @@ import { ScenarioFileError } from './load-scenario.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
+import { replayCommand, replayHelp } from './commands/replay.ts';
+import { diffCommand, diffHelp } from './commands/diff.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -18,11 +20,20 @@ const commands: Record<string, { run: Command; summary: string; help: string }> 
     summary: 'check scenario files without running them',
     help: validateHelp,
   },
+  replay: {
+    run: replayCommand,
+    summary: 're-run a recording; --verify checks it, --until stops early',
+    help: replayHelp,
+  },
+  diff: {
+    run: diffCommand,
+    summary: 'where two recorded runs part, and what differs at the end',
+    help: diffHelp,
+  },
 };
 
 // Named in INTERFACES.md and coming with their issues; saying so beats "unknown command".
 const comingCommands: Record<string, string> = {
-  replay: 're-runs a recording (arrives with seeded replay)',
   bench: 'the performance benchmark (arrives with the performance work)',
 };
 

@@ -147,21 +147,25 @@ export class World {
     this.traffic.poolGrew(pool, addedBytes);
     this.billing.onPoolExpanded(pool, addedBytes);
     this.emit('pool.expanded', pool.id, { addedBytes, sizeBytes: pool.size(), by });
-    if (pool.exhausted && pool.remaining() > 0) {
-      pool.exhausted = false;
-      for (const card of pool.cards) {
-        const limited = machinesOf(card).some(
-          (m) => (m.getSnapshot().context.causes & causeBit('creditControl')) !== 0,
-        );
-        if (limited)
-          this.sendToCard(
-            card,
-            { type: 'SYSTEM_LIFT', at: this.now(), cause: 'creditControl' },
-            { by: 'system' },
-          );
-      }
-    }
+    if (pool.exhausted && pool.remaining() > 0) this.liftPoolCreditControl(pool);
     for (const card of pool.cards) this.traffic.afterCardChange(card);
+  }
+
+  /** P2: the pool has data again: every card of it that it had stopped carries again. */
+  private liftPoolCreditControl(pool: DataPool): void {
+    pool.exhausted = false;
+    this.emit('pool.refilled', pool.id, { sizeBytes: pool.size(), usedBytes: pool.monthUsed });
+    for (const card of pool.cards) {
+      const limited = machinesOf(card).some(
+        (m) => (m.getSnapshot().context.causes & causeBit('creditControl')) !== 0,
+      );
+      if (limited)
+        this.sendToCard(
+          card,
+          { type: 'SYSTEM_LIFT', at: this.now(), cause: 'creditControl' },
+          { by: 'system' },
+        );
+    }
   }
 
   /** The pool a card draws on, if its plan is a pool plan. */
@@ -223,7 +227,10 @@ export class World {
     const previous = card.view;
     card.view = computeView(card);
     this.noteChange(card, card.iccid, previous, card.view, cause, options.by, actionOf(event));
-    this.poolOf(card)?.noteStatus(previous, card.view);
+    const pool = this.poolOf(card);
+    pool?.noteStatus(previous, card.view);
+    // P2: a card added to a pool that ran dry may bring data to it; then its cards carry again.
+    if (pool instanceof DataPool && pool.exhausted && pool.remaining() > 0) this.liftPoolCreditControl(pool);
     if (previous.specificStatus !== card.view.specificStatus)
       this.rules.statusChanged(card, previous, card.view);
     this.timers.afterChange(card, before, event);

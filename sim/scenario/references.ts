@@ -47,6 +47,8 @@ export class ScenarioReferences {
 
   checkPool(id: string, path: string): void {
     if (this.pools.has(id)) return;
+    // P1: a same-tier pool is named by its voucher; it exists as soon as cards of it are bought.
+    if (/_SFD?_/.test(id)) return;
     throw new ScenarioError(
       path,
       `unknown pool "${id}" (${known(id, [...this.pools], 'declare it under `pools`')})`,

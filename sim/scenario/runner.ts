@@ -30,10 +30,25 @@ export interface RunOptions {
   /** Called every `progressEveryMs` of sim time, and at the end. */
   readonly onProgress?: (progress: RunProgress) => void;
   readonly progressEveryMs?: number;
-  /** Called before each step's operation runs: the journal of operations that came from outside. */
+  /** Called before each step runs. */
   readonly onStep?: (step: Step, world: World) => void;
+  /**
+   * Called with each operation that comes from outside the world (a step's), just before it is
+   * performed, with the cards it selected and its normalized arguments: what a recording keeps.
+   */
+  readonly onOperation?: (operation: RecordedOperationInput) => void;
   /** Where exported files go (default: memory). */
   readonly exportSink?: ExportSink;
+  /** Called with the new world before anything happens in it (a recorder subscribes here). */
+  readonly onWorld?: (world: World) => void;
+}
+
+export interface RecordedOperationInput {
+  readonly t: number;
+  readonly operation: string;
+  readonly cards: readonly string[] | null;
+  readonly args: unknown;
+  readonly step: number;
 }
 
 /** A scenario being run: the world, the steps still to run, and the results so far. */
@@ -58,6 +73,7 @@ export class ScenarioRun {
       start: scenario.start,
       ...(options.exportSink ? { exportSink: options.exportSink } : {}),
     });
+    options.onWorld?.(this.world);
     const eventTypes = this.eventTypesWanted();
     if (eventTypes.size > 0) {
       this.world.events$.subscribe((event) => {
@@ -159,6 +175,13 @@ export class ScenarioRun {
 
   private perform(step: Step, operation: NonNullable<Step['operation']>): void {
     const cards: Card[] | undefined = operation.cards ? selectCards(this.world, operation.cards) : undefined;
+    this.options.onOperation?.({
+      t: this.world.now(),
+      operation: operation.do,
+      cards: cards ? cards.map((card) => card.iccid) : null,
+      args: operation.with,
+      step: step.index,
+    });
     const result = performOperation(this.world, {
       operation: operation.do as OperationName,
       args: operation.with as never,

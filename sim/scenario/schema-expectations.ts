@@ -17,6 +17,7 @@ import {
   iccidTypeError,
   MonthText,
   PoolId,
+  PoolRef,
   TagText,
   expecting,
   numberComparison,
@@ -66,7 +67,7 @@ const CardsExpectationSchema = z
 
 const PoolExpectationSchema = z
   .strictObject({
-    pool: PoolId.describe('a pool ID from `pools`'),
+    pool: PoolRef.describe('a pool ID from `pools`, or a same-tier voucher'),
     usedMB: numberComparison('MB used this month').optional(),
     remainingMB: numberComparison('MB left this month').optional(),
     sizeMB: numberComparison("the pool's size, MB").optional(),
@@ -94,7 +95,7 @@ const LedgerExpectationSchema = z
           .union([IccidText, CardSelectorSchema], iccidTypeError('an ICCID or a card selector'))
           .optional()
           .describe('only the lines of this card (ICCID) or these cards (a selector)'),
-        pool: PoolId.optional().describe('only the lines of this pool'),
+        pool: PoolRef.optional().describe('only the lines of this pool'),
       })
       .describe('which ledger lines'),
     count: numberComparison('how many lines').optional(),

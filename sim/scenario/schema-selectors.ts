@@ -9,6 +9,7 @@ import {
   IccidText,
   iccidTypeError,
   PoolId,
+  PoolRef,
   TagText,
   VoucherText,
   expecting,
@@ -53,7 +54,9 @@ export const CardSelectorSchema = z
         )
         .optional()
         .describe('one card by ICCID, or a list'),
-      pool: PoolId.optional().describe('the cards of a pool (a pool ID from `pools`)'),
+      pool: PoolRef.optional().describe(
+        'the cards of a pool (a pool ID from `pools`, or a same-tier voucher)',
+      ),
       voucher: VoucherText.optional().describe('the cards of a plan voucher'),
       tag: TagText.optional().describe('the cards carrying a tag'),
       all: z

@@ -2,6 +2,7 @@
 // comparisons; statuses are in schema-statuses.ts), each a zod schema that reads the text the way the
 // rest of the twin does (calendar.ts, duration.ts, data-size.ts, voucher.ts, ids/) and turns the
 // parser's complaint into an issue at the value's path (`February 2026 has 28 days`).
+import { tryParseVoucher } from '../plans/voucher.ts';
 import { z } from 'zod';
 import { isErrorCode, ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { CARRIERS, NETWORK_CARRIERS } from '../ids/carrier.ts';
@@ -189,6 +190,28 @@ export const PoolId = z
     error: (i) => `a pool ID is 1 to 32 letters and digits starting with a letter, not ${showValue(i.input)}`,
   })
   .meta({ id: 'PoolId', description: 'a pool ID (V5): 1 to 32 letters and digits, starting with a letter' });
+
+/**
+ * A pool as expectations, selectors and ledger filters name it: a pooled data plan's pool ID (P2), or
+ * a same-tier pool (P1), which has no ID of its own and is named by its voucher (either spelling).
+ */
+export const PoolRef = z
+  .string(expecting('a pool ID or a same-tier voucher'))
+  .transform((text, context) => {
+    if (/^[A-Za-z][A-Za-z0-9]{0,31}$/.test(text)) return text;
+    const parsed = tryParseVoucher(text);
+    if (parsed.ok && (parsed.voucher.planType === 'SF' || parsed.voucher.planType === 'SFD'))
+      return parsed.voucher.code;
+    context.addIssue({
+      code: 'custom',
+      message: `a pool is a pool ID (letters and digits) or a same-tier pool's voucher (SF, SFD), not ${showValue(text)}`,
+    });
+    return z.NEVER;
+  })
+  .meta({
+    id: 'PoolRef',
+    description: 'a pool ID (UP, UPG) or a same-tier voucher such as CT_SF_M_1_30M (P1)',
+  });
 
 export const GroupName = z
   .string(expecting('a group name'))
