@@ -16,7 +16,6 @@ import {
   IccidText,
   iccidTypeError,
   MonthText,
-  PoolId,
   PoolRef,
   TagText,
   expecting,

@@ -8,7 +8,6 @@ import {
   GroupName,
   IccidText,
   iccidTypeError,
-  PoolId,
   PoolRef,
   TagText,
   VoucherText,
