@@ -9,6 +9,7 @@ import { serveCommand, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { replayCommand, replayHelp } from './commands/replay.ts';
 import { diffCommand, diffHelp } from './commands/diff.ts';
+import { benchCommand, benchHelp } from './commands/bench.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -30,11 +31,11 @@ const commands: Record<string, { run: Command; summary: string; help: string }> 
     summary: 'where two recorded runs part, and what differs at the end',
     help: diffHelp,
   },
-};
-
-// Named in INTERFACES.md and coming with their issues; saying so beats "unknown command".
-const comingCommands: Record<string, string> = {
-  bench: 'the performance benchmark (arrives with the performance work)',
+  bench: {
+    run: benchCommand,
+    summary: 'the performance benchmark: the standard fleet through months',
+    help: benchHelp,
+  },
 };
 
 export function helpText(): string {
@@ -66,8 +67,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     const command = commands[first];
     if (command) return await command.run(rest, io);
-    if (comingCommands[first])
-      throw new UsageError(`cardtwin ${first}: not available in this version: ${comingCommands[first]}`);
     if (first.startsWith('-'))
       throw new UsageError(`cardtwin: unknown option ${first} (see cardtwin --help)`);
     throw new UsageError(
