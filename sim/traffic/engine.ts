@@ -11,7 +11,7 @@
 import { machinesOf, type Card } from '../cards/card.ts';
 import { dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
 import type { NetworkCarrier } from '../ids/carrier.ts';
-import { phaseOf, type CardSnapshot } from '../machines/status-view.ts';
+import { phaseOf, type CardPhase, type CardSnapshot } from '../machines/status-view.ts';
 import { causeBit } from '../machines/status.ts';
 import { DAY_MS, dayIndex as dayIndexOf, startOfDay } from '../time/calendar.ts';
 import { Phase, type TimerId } from '../time/scheduler.ts';
@@ -28,6 +28,14 @@ const DIRECTIONAL = new Set(['SCD', 'SFD', 'UPG']);
 const SINGLE_CARD = new Set(['SC', 'SCD']);
 const CREDIT_CONTROL = causeBit('creditControl');
 const DEVICE_CHANGE = causeBit('deviceChange');
+
+/** The part of a network machine's state that traffic depends on. */
+interface NetworkState {
+  readonly phase: CardPhase;
+  readonly causes: number;
+  readonly boundImei: string | null;
+  readonly lockedByImei: string | null;
+}
 
 /** One session as offered to a card. */
 export interface Session {
@@ -77,6 +85,12 @@ export class TrafficEngine {
   /** Set while the engine itself sends events to cards, so it does not re-enter. */
   private busy = false;
   private readonly totals = { totalBytes: 0, whitelistedBytes: 0 };
+  /**
+   * What traffic needs of each card's network machine (phase, causes, binding), by card index, kept
+   * as the machines change (afterCardChange): the daily loops read it for every card every day, and
+   * a plain object is far cheaper to read than an actor's snapshot.
+   */
+  private readonly network: (NetworkState | undefined)[] = [];
 
   constructor(
     private readonly world: World,
@@ -155,6 +169,7 @@ export class TrafficEngine {
 
   /** After a card's machines took an event: plan the rest of its day under its new state. */
   afterCardChange(card: Card): void {
+    this.network[card.index] = this.readNetwork(card);
     if (!this.busy) this.plan(card);
     const pool = this.world.poolOf(card);
     // Only a card that starts carrying can bring the pool's running dry nearer; one that stops
@@ -270,7 +285,7 @@ export class TrafficEngine {
       for (const card of pool.cards) {
         const counted =
           this.mode(card) === 'active' ||
-          (card.activateOnFirstTraffic && phaseOf(this.networkSnapshot(card)) === 'silent');
+          (card.activateOnFirstTraffic && this.networkState(card).phase === 'silent');
         this.inPoolBound.set(card.index, counted ? 1 : 0);
         if (counted) upperBound += this.dayTotal.get(card.index);
       }
@@ -333,11 +348,11 @@ export class TrafficEngine {
    * L3, L6: does a session from this IMEI tell the card's machine something (first traffic, a
    * binding, a device change)? The device that already locked the card tells it nothing more.
    */
-  private deviceNews(card: Card, snapshot: CardSnapshot, imei: string): boolean {
-    const phase = phaseOf(snapshot);
+  private deviceNews(card: Card, state: NetworkState, imei: string): boolean {
+    const phase = state.phase;
     if (phase === 'silent') return card.activateOnFirstTraffic;
     if (phase !== 'test' && phase !== 'active') return false;
-    const { boundImei, causes, lockedByImei } = snapshot.context;
+    const { boundImei, causes, lockedByImei } = state;
     if (boundImei === imei) return false;
     if (boundImei === null) return causes === 0;
     return !(lockedByImei === imei && (causes & DEVICE_CHANGE) !== 0);
@@ -345,11 +360,11 @@ export class TrafficEngine {
 
   /** Could anything happen to this card today under its state now? Cheap; no sessions made. */
   private mayChangeToday(card: Card, device: Device): boolean {
-    const snapshot = this.networkSnapshot(card);
-    if (this.deviceNews(card, snapshot, device.imei)) return true;
-    const phase = phaseOf(snapshot);
+    const state = this.networkState(card);
+    if (this.deviceNews(card, state, device.imei)) return true;
+    const phase = state.phase;
     if (phase !== 'test' && phase !== 'active') return false;
-    if (snapshot.context.causes !== 0) return false;
+    if (state.causes !== 0) return false;
     const carriable = DIRECTIONAL.has(card.voucher.planType)
       ? this.dayWhite.get(card.index)
       : this.dayTotal.get(card.index);
@@ -421,11 +436,11 @@ export class TrafficEngine {
 
   private firstNotable(card: Card, device: Device, sessions: DaySessions, from: number): number {
     if (from >= sessions.count || this.inOutage(card)) return -1;
-    const snapshot = this.networkSnapshot(card);
-    if (this.deviceNews(card, snapshot, device.imei)) return from;
-    const phase = phaseOf(snapshot);
+    const state = this.networkState(card);
+    if (this.deviceNews(card, state, device.imei)) return from;
+    const phase = state.phase;
     if (phase !== 'test' && phase !== 'active') return -1;
-    if (snapshot.context.causes !== 0) return -1;
+    if (state.causes !== 0) return -1;
     const directional = DIRECTIONAL.has(card.voucher.planType);
     const headroom = this.notableRoom(card, phase);
     let carried = 0;
@@ -450,12 +465,12 @@ export class TrafficEngine {
       if (this.inOutage(card)) {
         this.account(card, 'none', 0, session.bytes);
       } else {
-        const snapshot = this.networkSnapshot(card);
+        const state = this.networkState(card);
         // L3 first traffic, L6 binding or device change: the machine decides. A session offered with
         // no device in the card (a scenario's `traffic`) has no IMEI: it activates, binds nothing.
         if (!device) {
-          if (phaseOf(snapshot) === 'silent' && card.activateOnFirstTraffic) this.sendActivation(card);
-        } else if (this.deviceNews(card, snapshot, imei)) {
+          if (state.phase === 'silent' && card.activateOnFirstTraffic) this.sendActivation(card);
+        } else if (this.deviceNews(card, state, imei)) {
           this.sendTraffic(card, imei);
         }
         const mode = this.mode(card);
@@ -651,7 +666,7 @@ export class TrafficEngine {
     pool.exhausted = true;
     this.world.emit('pool.exhausted', pool.id, { sizeBytes: pool.size(), usedBytes: pool.monthUsed });
     for (const card of pool.cards) {
-      if (this.mode(card) === 'active' || phaseOf(this.networkSnapshot(card)) === 'active') {
+      if (this.mode(card) === 'active' || this.networkState(card).phase === 'active') {
         this.realizeTo(card, this.world.now());
         this.send(card, { type: 'SYSTEM_SUSPEND', at: this.world.now(), cause: 'creditControl' });
         this.plan(card);
@@ -663,16 +678,22 @@ export class TrafficEngine {
 
   /** How the card carries traffic now: not at all, against its test data, or against its plan. */
   mode(card: Card): 'none' | 'test' | 'active' {
-    const snapshot = this.networkSnapshot(card);
-    if (snapshot.context.causes !== 0) return 'none';
-    const phase = phaseOf(snapshot);
+    const state = this.networkState(card);
+    if (state.causes !== 0) return 'none';
+    const phase = state.phase;
     return phase === 'test' ? 'test' : phase === 'active' ? 'active' : 'none';
   }
 
   /** M3: a smart card carries on the sub-card of its current network; others on themselves. */
-  private networkSnapshot(card: Card): CardSnapshot {
+  private networkState(card: Card): NetworkState {
+    return this.network[card.index] ?? (this.network[card.index] = this.readNetwork(card));
+  }
+
+  private readNetwork(card: Card): NetworkState {
     const sub = card.subCards[card.networkIndex];
-    return (sub ? sub.actor : (card.actor as { getSnapshot(): CardSnapshot })).getSnapshot();
+    const snapshot = (sub ? sub.actor : (card.actor as { getSnapshot(): CardSnapshot })).getSnapshot();
+    const { causes, boundImei, lockedByImei } = snapshot.context;
+    return { phase: phaseOf(snapshot), causes, boundImei, lockedByImei };
   }
 
   private networkCarrier(card: Card): NetworkCarrier | undefined {
