@@ -395,7 +395,18 @@ export class TrafficEngine {
     const now = this.world.now();
     this.expanded.delete(card.index);
     this.dayTotal.set(card.index, 0);
+    this.dayWhite.set(card.index, 0);
     if (!device || !device.powered) return;
+    if (now === this.dayStartMs) {
+      // At 00:00 the whole day lies ahead: plan it as the day's planning does, from its totals
+      // alone, and follow it session by session only if something can happen in it.
+      dayTotals(this.runKey, device.index, this.today, device.profile, this.totals);
+      this.dayTotal.set(card.index, this.totals.totalBytes);
+      this.dayWhite.set(card.index, this.totals.whitelistedBytes);
+      if (this.alwaysBySession || this.outageToday(card) || this.mayChangeToday(card, device))
+        this.expand(card, device, now);
+      return;
+    }
     // Sessions strictly after now: those at this very moment belonged to the state before.
     this.expand(card, device, now + 1);
   }
@@ -578,7 +589,18 @@ export class TrafficEngine {
 
   /** Something about a pool's cards changed, and they may send up to `moreBytes` more today. */
   private markPoolDirty(pool: DataPool, moreBytes = 0): void {
-    const margin = (this.poolMargin.get(pool) ?? -1) - moreBytes;
+    // Before the first day's planning (cards bought and put into devices mid-day), bound the rest of
+    // today by everything every card of the pool may still send.
+    if (!this.poolMargin.has(pool)) {
+      let upperBound = 0;
+      for (const card of pool.cards) {
+        this.inPoolBound.set(card.index, 1);
+        upperBound += this.remainingTotal(card);
+      }
+      this.poolMargin.set(pool, pool.remaining() - upperBound);
+      moreBytes = 0;
+    }
+    const margin = this.poolMargin.get(pool)! - moreBytes;
     this.poolMargin.set(pool, margin);
     if (margin >= 0 || this.dirtyPools.has(pool)) return;
     this.dirtyPools.add(pool);
