@@ -1,7 +1,7 @@
 // Exported files on disk, in the data folder's exports/ (C8). Names come checked from
 // sim/exports/file-name.ts; the path is still resolved and confined here, so that no name can ever
 // reach outside the folder.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { ExportSink, ExportWriter } from '../sim/exports/export-job.ts';
 
@@ -34,5 +34,12 @@ export class FolderSink implements ExportSink {
 
   remove(name: string): void {
     rmSync(this.pathOf(name), { force: true });
+  }
+
+  /** A new run starts with no exported files: the last run's are removed (only files, only here). */
+  clear(): void {
+    for (const entry of readdirSync(this.folder, { withFileTypes: true })) {
+      if (entry.isFile()) rmSync(join(this.folder, entry.name), { force: true });
+    }
   }
 }

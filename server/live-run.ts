@@ -4,17 +4,21 @@
 // Every accepted operation is journaled before it is applied and acknowledged; a restarted server
 // replays the journal to the same state and hash. The wall clock is read here, in server/, never in sim/.
 import { Subject } from 'rxjs';
+import type { Card } from '../sim/cards/card.ts';
 import { TwinError } from '../sim/errors.ts';
-import type { ExportSink } from '../sim/exports/export-job.ts';
+import { checkExportArgs, type ExportArgs, type ExportSink } from '../sim/exports/export-job.ts';
+import { exportFileName } from '../sim/exports/file-name.ts';
 import { cardsOf, isOperationName, parseOperationArgs } from '../sim/ops/parse-args.ts';
 import { performOperation } from '../sim/ops/perform.ts';
-import type { CardResult, OperationResult } from '../sim/ops/types.ts';
+import { CARD_OPERATIONS, WORLD_OPERATIONS } from '../sim/ops/registry.ts';
+import type { CardResult, OperationName, OperationResult } from '../sim/ops/types.ts';
 import type { Actor as Who } from '../sim/record/event.ts';
 import { ScenarioRun } from '../sim/scenario/runner.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
-import { DAY_MS, HOUR_MS } from '../sim/time/calendar.ts';
+import { DAY_MS } from '../sim/time/calendar.ts';
 import type { World } from '../sim/world.ts';
-import type { JournalEntry, RunStore } from './store.ts';
+import { consoleActionOf } from './console-actions.ts';
+import type { Checkpoint, JournalEntry, RunStore } from './store.ts';
 
 export type ClockMode = 'paused' | 'running' | 'fast';
 
@@ -32,11 +36,15 @@ export interface LiveRunOptions {
   readonly store: RunStore;
   readonly twinVersion: string;
   readonly exportSink?: ExportSink;
-  /** Wall milliseconds a slice may use before yielding to the event loop. */
+  /** Wall milliseconds a slice may use before yielding to the event loop (default 10). */
   readonly sliceBudgetMs?: number;
 }
 
 const CHECKPOINT_EVERY_MS = 30 * DAY_MS;
+/** While the clock moves, its position is written at most this often (wall ms): what a crash loses. */
+const SAVE_CLOCK_EVERY_WALL_MS = 1000;
+/** Running at a speed: a slice this often (wall ms). */
+const RUNNING_SLICE_EVERY_MS = 50;
 
 export class LiveRun {
   private current!: ScenarioRun;
@@ -44,8 +52,11 @@ export class LiveRun {
   private speed = DAY_MS;
   private target: number | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
   private lastWall = 0;
   private lastCheckpoint = 0;
+  private lastClockSave = 0;
+  private storedMode: ClockMode = 'paused';
   /** A new run started (POST /api/run): subscribers of the old world resubscribe. */
   readonly runChanged$ = new Subject<World>();
   /** The clock's mode or speed changed. */
@@ -73,7 +84,12 @@ export class LiveRun {
     return this.options.store.durable;
   }
 
-  /** Start a new run of a scenario (the journal starts empty). */
+  /** The clock mode the store held when the run was resumed (`paused` for a new run). */
+  get resumedMode(): ClockMode {
+    return this.storedMode;
+  }
+
+  /** Start a new run of a scenario (the journal starts empty, the exported files of the last run go). */
   start(scenario: Scenario, seed = scenario.seed): void {
     this.pause();
     this.options.store.startRun({
@@ -82,6 +98,8 @@ export class LiveRun {
       twinVersion: this.options.twinVersion,
       createdAt: new Date().toISOString(),
     });
+    const sink = this.options.exportSink as (ExportSink & { clear?: () => void }) | undefined;
+    sink?.clear?.();
     this.open(scenario, seed);
     this.saveClock();
   }
@@ -96,51 +114,140 @@ export class LiveRun {
     const scenario = stored.scenario as Scenario;
     this.open(scenario, stored.seed);
     for (const entry of this.options.store.journal()) {
-      this.current.advanceTo(entry.t);
+      // Past the scenario's end the world goes on (runTo), exactly as the live clock took it there.
+      if (entry.t > this.world.now()) this.runTo(entry.t);
       this.apply(entry);
     }
     const clock = this.options.store.loadClock();
     if (clock) {
-      this.current.advanceTo(clock.now);
+      if (clock.now > this.world.now()) this.runTo(clock.now);
       this.speed = clock.speedMsPerSecond;
+      this.storedMode = isClockMode(clock.mode) ? clock.mode : 'paused';
     }
     this.lastCheckpoint = this.world.now();
     return true;
   }
 
-  /** The journal of operations accepted from outside (for recordings). */
-  journal(): JournalEntry[] {
-    return this.options.store.journal();
+  /** The journal of operations accepted from outside (for recordings); `skip` and `limit` page it. */
+  journal(skip?: number, limit?: number): JournalEntry[] {
+    return this.options.store.journal(skip, limit);
   }
 
-  /** Validate, journal, apply: one operation from outside, at the current sim time. */
+  /** The run's checkpoints so far (sim time, event count, hash), oldest first (for recordings). */
+  checkpoints(): Checkpoint[] {
+    return this.options.store.checkpoints();
+  }
+
+  /** How many operations the journal holds (cheap: no rows read). */
+  journalLength(): number {
+    return this.options.store.journalLength();
+  }
+
+  /**
+   * Validate, journal, apply: one operation from outside, at the current sim time. What the twin
+   * refuses before it changes anything (bad arguments, unknown cards, every card refused by a check
+   * that changes nothing, a bad export file name) is answered without a journal line.
+   */
   perform(input: OperationInput): OperationResult {
     if (!isOperationName(input.operation)) {
       throw new TwinError('InvalidArgument', `no operation "${input.operation}"`);
     }
     const name = input.operation;
     const selection = cardsOf(name);
-    if (selection === 'required' && (!input.cards || input.cards.length === 0)) {
+    const refs = input.cards ?? [];
+    if (selection === 'required' && refs.length === 0) {
       throw new TwinError('InvalidArgument', `${name} needs cards`);
     }
-    if (selection === 'none' && input.cards && input.cards.length > 0) {
+    if (selection === 'none' && refs.length > 0) {
       throw new TwinError('InvalidArgument', `${name} acts on no cards; leave cards out`);
     }
-    // Checked before anything is written: a request the twin refuses leaves no journal line.
-    parseOperationArgs(this.world, name, input.args);
+    const args = parseOperationArgs(this.world, name, input.args);
+    const known: Card[] = [];
+    const unknown: CardResult[] = [];
+    for (const ref of refs) {
+      const card = this.world.findCard(ref);
+      if (!card)
+        unknown.push({ iccid: ref, ok: false, code: 'CardNotFound', message: `no card ${ref} in this run` });
+      else if (!known.includes(card)) known.push(card);
+    }
+    const at = this.world.now();
+    if (refs.length > 0) {
+      const refusals = this.precheckCards(name, known, args);
+      if (refusals) {
+        const results = [...refusals, ...unknown];
+        return { operation: name, at, results, succeeded: 0, failed: results.length };
+      }
+    }
+    if (name === 'export') this.precheckExport(args as ExportArgs);
     const entry = this.options.store.append({
-      t: this.world.now(),
+      t: at,
       operation: name,
-      cards: input.cards && input.cards.length > 0 ? [...input.cards] : null,
+      cards: refs.length > 0 ? known.map((card) => card.iccid) : null,
       args: input.args ?? {},
-      by: input.by ?? 'user',
+      // As in a scenario step: by default the operation's own performer (a user, the world for device
+      // traffic, the carrier for its faults), so the records say who did it.
+      by: input.by ?? performerOf(name, refs.length > 0),
       source: input.source,
     });
-    return this.apply(entry);
+    const result = this.apply(entry);
+    if (unknown.length === 0) return result;
+    return { ...result, results: [...result.results, ...unknown], failed: result.failed + unknown.length };
+  }
+
+  /** A console change that is not a sim operation (console-actions.ts): checked, journaled, applied. */
+  act(action: string, args: Record<string, unknown>, source: string): unknown {
+    const consoleAction = consoleActionOf(action);
+    if (!consoleAction) throw new TwinError('InvalidArgument', `no console action "${action}"`);
+    consoleAction.check(this.world, args);
+    const entry = this.options.store.append({
+      t: this.world.now(),
+      operation: action,
+      cards: null,
+      args,
+      by: 'user',
+      source,
+    });
+    return consoleAction.apply(this.world, entry.args as Record<string, unknown>);
+  }
+
+  /**
+   * Per-card refusals when no card would take the operation (nothing is then performed or journaled);
+   * undefined when some card might. Only operations with a check that changes nothing can tell.
+   */
+  private precheckCards(
+    name: OperationName,
+    cards: readonly Card[],
+    args: unknown,
+  ): CardResult[] | undefined {
+    if (cards.length === 0) return [];
+    const check = CARD_OPERATIONS[name]?.check;
+    if (!check) return undefined;
+    const refusals: CardResult[] = [];
+    for (const card of cards) {
+      const refusal = check(this.world, card, args as never);
+      if (!refusal) return undefined;
+      refusals.push({ iccid: card.iccid, ok: false, ...refusal });
+    }
+    return refusals;
+  }
+
+  /** C8: a file name that is not allowed or taken, or months out of range, is refused unjournaled. */
+  private precheckExport(args: ExportArgs): void {
+    checkExportArgs(args);
+    exportFileName(
+      args.fileName,
+      this.world.now(),
+      (name) => this.world.exportedFiles.get(name) !== undefined,
+    );
   }
 
   private apply(entry: JournalEntry): OperationResult {
     const name = entry.operation;
+    const consoleAction = consoleActionOf(name);
+    if (consoleAction) {
+      consoleAction.apply(this.world, entry.args as Record<string, unknown>);
+      return { operation: name as OperationName, at: entry.t, results: [], succeeded: 1, failed: 0 };
+    }
     if (!isOperationName(name)) throw new TwinError('InvalidArgument', `no operation "${name}"`);
     const args = parseOperationArgs(this.world, name, entry.args);
     if (!entry.cards) return performOperation(this.world, { operation: name, args, by: entry.by as Who });
@@ -177,6 +284,7 @@ export class LiveRun {
 
   /** Move the clock on by `ms` now, in one go (bounded: at most a day per call). */
   step(ms: number): void {
+    this.target = undefined;
     this.setMode('paused');
     this.runTo(this.world.now() + Math.min(ms, DAY_MS));
     this.saveClock();
@@ -187,43 +295,49 @@ export class LiveRun {
     if (t < this.world.now())
       throw new TwinError('InvalidArgument', 'the clock only moves forward (to is before now)');
     this.target = t;
-    this.modeValue = 'fast';
-    this.schedule();
-    this.clockChanged$.next();
+    this.setMode('fast');
   }
 
   /** Wait until an `advanceTo` has arrived (tests, the CLI). */
   async settled(): Promise<void> {
-    while (this.target !== undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.target !== undefined) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelSlice();
     this.saveClock();
   }
 
   private setMode(mode: ClockMode): void {
     this.modeValue = mode;
     this.lastWall = performance.now();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelSlice();
     if (mode !== 'paused') this.schedule();
     this.saveClock();
     this.clockChanged$.next();
   }
 
+  private cancelSlice(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
+  }
+
   private schedule(): void {
-    if (this.timer) return;
-    // Running at a speed: a slice every 50 ms of wall time; as fast as possible: yield, then go on.
-    this.timer = setTimeout(() => this.slice(), this.modeValue === 'running' ? 50 : 0);
+    if (this.timer || this.immediate) return;
+    // Running at a speed: a slice every 50 ms of wall time. As fast as possible: the next slice right
+    // after the event loop has served what came in (setImmediate runs after I/O, not before it).
+    if (this.modeValue === 'running') this.timer = setTimeout(() => this.slice(), RUNNING_SLICE_EVERY_MS);
+    else this.immediate = setImmediate(() => this.slice());
   }
 
   private slice(): void {
     this.timer = undefined;
+    this.immediate = undefined;
     if (this.modeValue === 'paused') return;
     const wall = performance.now();
-    const budget = this.options.sliceBudgetMs ?? 40;
+    const budget = this.options.sliceBudgetMs ?? 10;
     if (this.modeValue === 'running') {
       const simMs = Math.floor(((wall - this.lastWall) / 1000) * this.speed);
       this.lastWall = wall;
@@ -236,21 +350,24 @@ export class LiveRun {
         return;
       }
     }
-    if (
-      this.current.done &&
-      this.world.now() >= this.current.until &&
-      this.target === undefined &&
-      this.modeValue === 'fast'
-    ) {
-      // Past the scenario's end the twin goes on living; fast mode keeps going until paused.
-    }
+    if (performance.now() - this.lastClockSave >= SAVE_CLOCK_EVERY_WALL_MS) this.saveClock();
+    // Past the scenario's end the twin goes on living; fast mode keeps going until paused.
     this.schedule();
   }
 
-  /** Run towards `to` in pieces of an hour of sim time until the wall budget is spent. */
+  /**
+   * Run towards `to` until the wall budget is spent. Each piece ends at the next clock event's time
+   * (at most a day on), so a slice can yield between any two instants of sim time but never inside
+   * one: an operation always lands after every event due at its time, as a replay applies it. One
+   * instant's events still run together; the longest single callback (the monthly rollover of the
+   * whole fleet) bounds how long the event loop can be held.
+   */
   private runWithin(to: number, wallDeadline: number): void {
-    while (this.world.now() < to && performance.now() < wallDeadline) {
-      this.runTo(Math.min(to, this.world.now() + HOUR_MS));
+    while (this.world.now() < to) {
+      const now = this.world.now();
+      const next = this.world.clock.nextTime() ?? Infinity;
+      this.runTo(Math.min(to, now + DAY_MS, Math.max(next, now + 1)));
+      if (performance.now() >= wallDeadline) break;
     }
     if (this.world.now() - this.lastCheckpoint >= CHECKPOINT_EVERY_MS) {
       this.lastCheckpoint = this.world.now();
@@ -274,6 +391,7 @@ export class LiveRun {
 
   private saveClock(): void {
     if (!this.current) return;
+    this.lastClockSave = performance.now();
     this.options.store.saveClock({
       now: this.world.now(),
       mode: this.modeValue,
@@ -289,4 +407,15 @@ export class LiveRun {
     this.lastCheckpoint = this.world.now();
     this.runChanged$.next(this.world);
   }
+}
+
+function isClockMode(mode: string): mode is ClockMode {
+  return mode === 'paused' || mode === 'running' || mode === 'fast';
+}
+
+function performerOf(name: OperationName, onCards: boolean): Who {
+  const operation = onCards
+    ? (CARD_OPERATIONS[name] ?? WORLD_OPERATIONS[name])
+    : (WORLD_OPERATIONS[name] ?? CARD_OPERATIONS[name]);
+  return operation?.performer ?? 'user';
 }

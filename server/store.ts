@@ -40,7 +40,10 @@ export interface RunStore {
   /** A new run: the journal and checkpoints of any earlier run are dropped. */
   startRun(run: StoredRun): void;
   append(entry: Omit<JournalEntry, 'seq'>): JournalEntry;
-  journal(): JournalEntry[];
+  /** The journal in order; `skip` and `limit` page it. */
+  journal(skip?: number, limit?: number): JournalEntry[];
+  /** How many entries the journal holds. */
+  journalLength(): number;
   checkpoint(checkpoint: Checkpoint): void;
   checkpoints(): Checkpoint[];
   saveClock(clock: { now: number; mode: string; speedMsPerSecond: number }): void;
@@ -69,8 +72,11 @@ export class MemoryStore implements RunStore {
     this.entries.push(stored);
     return stored;
   }
-  journal(): JournalEntry[] {
-    return [...this.entries];
+  journal(skip = 0, limit = Infinity): JournalEntry[] {
+    return this.entries.slice(skip, skip + limit);
+  }
+  journalLength(): number {
+    return this.entries.length;
   }
   checkpoint(checkpoint: Checkpoint): void {
     this.marks.push(checkpoint);
@@ -92,6 +98,8 @@ export class SqliteStore implements RunStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly setMeta: Database.Statement;
+  private readonly count: Database.Statement;
+  private readonly page: Database.Statement;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -110,6 +118,8 @@ export class SqliteStore implements RunStore {
     this.insert = this.db.prepare(
       'INSERT INTO journal (t, operation, cards, args, by, source) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.count = this.db.prepare('SELECT count(*) AS n FROM journal');
+    this.page = this.db.prepare('SELECT * FROM journal ORDER BY seq LIMIT ? OFFSET ?');
     this.setMeta = this.db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
@@ -141,8 +151,8 @@ export class SqliteStore implements RunStore {
     return { ...entry, seq: Number(info.lastInsertRowid) };
   }
 
-  journal(): JournalEntry[] {
-    const rows = this.db.prepare('SELECT * FROM journal ORDER BY seq').all() as {
+  journal(skip = 0, limit = Infinity): JournalEntry[] {
+    const rows = this.page.all(Number.isFinite(limit) ? limit : -1, skip) as {
       seq: number;
       t: number;
       operation: string;
@@ -156,6 +166,10 @@ export class SqliteStore implements RunStore {
       cards: r.cards ? (JSON.parse(r.cards) as string[]) : null,
       args: JSON.parse(r.args) as unknown,
     }));
+  }
+
+  journalLength(): number {
+    return (this.count.get() as { n: number }).n;
   }
 
   checkpoint(checkpoint: Checkpoint): void {

@@ -5,6 +5,8 @@ import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import { readRecording } from '../recording-file.ts';
 import { replayRecording } from '../../sim/record/replay.ts';
+import { CONSOLE_ACTIONS } from '../../server/console-actions.ts';
+import '../../server/rpc/index.ts';
 import { fleetStats } from '../../sim/queries/stats.ts';
 import { listCards } from '../../sim/queries/cardList.ts';
 import { CalendarError, formatDateTime, parseDateTime } from '../../sim/time/calendar.ts';
@@ -44,6 +46,8 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
   const result = replayRecording(lines, {
     verify: Boolean(values.verify),
     ...(until !== undefined ? { until } : {}),
+    // A live session's recording may hold the server's own journaled actions.
+    actions: CONSOLE_ACTIONS,
   });
   const diverged = result.divergence !== undefined;
   if (values.json) {

@@ -21,7 +21,10 @@ and the viewer (/). With no scenario it runs the built-in demo fleet. The clock 
   --data-dir d   keep the journal of operations and exported files in d; a restart comes back
                  to the same sim time and state. Without it the run lives in memory.
   --token t      require Authorization: Bearer t on every change
-  --host h       listen on h (default 127.0.0.1: only this machine)`;
+  --host h       listen on h (default 127.0.0.1: only this machine)
+  --access-key id:secret   the platform RPC API (at /, Linkcard 2021-05-20) checks HMAC-SHA1
+                 signatures with these keys (repeatable); without, signatures are not checked
+  --throttle n   the RPC API's requests per second per access key (the platform's is 20)`;
 
 export function demoScenario(): Scenario {
   const file = fileURLToPath(new URL('../../server/demo.yaml', import.meta.url));
@@ -38,6 +41,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     'data-dir': { type: 'string' },
     token: { type: 'string' },
     paused: { type: 'boolean' },
+    'access-key': { type: 'string', multiple: true },
+    throttle: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -53,7 +58,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const seed = intFlag('serve', 'seed', values.seed);
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
 
+  const accessKeys = accessKeysOf((values as Record<string, unknown>)['access-key']);
+  const throttle = intFlag('serve', 'throttle', values.throttle, 1);
   const { app, live, resumed } = await buildApp({
+    ...(accessKeys ? { accessKeys } : {}),
+    ...(throttle !== undefined ? { rpcThrottlePerSecond: throttle } : {}),
+    log: (message) => io.out(message),
     scenario,
     ...(seed !== undefined ? { seed } : {}),
     ...(dataDir ? { dataDir } : {}),
@@ -82,4 +92,18 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** --access-key id:secret, repeatable. */
+function accessKeysOf(values: unknown): Record<string, string> | undefined {
+  if (!Array.isArray(values) || values.length === 0) return undefined;
+  const keys: Record<string, string> = {};
+  for (const value of values as string[]) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) {
+      throw new UsageError(`cardtwin serve: --access-key ${JSON.stringify(value)}: write it as id:secret`);
+    }
+    keys[value.slice(0, colon)] = value.slice(colon + 1);
+  }
+  return keys;
 }

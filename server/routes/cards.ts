@@ -1,13 +1,18 @@
 // Cards: the list with C2 filters and paging, details (C5), usage, records (C9), and one operation
 // on one card (`POST /api/cards/:iccid/:operation`, the body holding its `with`).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TwinError } from '../../sim/errors.ts';
 import { cardDetails, cardRecords, cardUsage, findCardOrThrow, listCards } from '../../sim/queries/index.ts';
 import type { LiveRun } from '../live-run.ts';
 import { operationResponse } from './operations.ts';
 import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeOf, type Query } from './query-params.ts';
 
-const stringProps = (fields: Record<string, string>) =>
+/** A POST without a body (`curl -X POST …/activate`) is an operation without arguments: `{}`. */
+export async function emptyBodyIsObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
+export const stringProps = (fields: Record<string, string>) =>
   Object.fromEntries(
     Object.entries(fields).map(([key, description]) => [key, { type: 'string', description }]),
   );
@@ -100,6 +105,7 @@ export function cardRoutes(app: FastifyInstance, live: LiveRun): void {
   app.post(
     '/api/cards/:iccid/:operation',
     {
+      preValidation: emptyBodyIsObject,
       schema: {
         tags: ['operations'],
         summary: 'One operation on one card; the body is its arguments (what a scenario writes under `with`)',

@@ -1,8 +1,8 @@
 // One operation on many cards (per-card results, C3), and what became of operations a carrier delays.
 import type { FastifyInstance } from 'fastify';
-import { TwinError } from '../../sim/errors.ts';
 import { formatDateTime } from '../../sim/time/calendar.ts';
 import type { OperationResult } from '../../sim/ops/types.ts';
+import { notFound } from '../errors.ts';
 import type { LiveRun } from '../live-run.ts';
 
 export function operationResponse(live: LiveRun, result: OperationResult) {
@@ -62,13 +62,17 @@ export function operationRoutes(app: FastifyInstance, live: LiveRun): void {
       schema: {
         tags: ['operations'],
         summary: 'An operation a carrier delays: PROCESSING, then SUCCESS or FAILURE',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+        params: {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string', description: 'the `pending` id of a card result' } },
+        },
       },
     },
     async (request) => {
       const id = (request.params as { id: string }).id;
       const pending = live.world.pendingOperations.get(id);
-      if (!pending) throw new TwinError('InvalidArgument', `no pending operation ${id}`);
+      if (!pending) throw notFound(`no operation ${JSON.stringify(id)} was delayed by a carrier in this run`);
       return {
         ...pending,
         acceptedAt: formatDateTime(pending.acceptedAt),

@@ -17,9 +17,12 @@ import { durationToApproxMs, parseDuration, DurationError } from '../../sim/time
 import type { EventHistory } from '../event-history.ts';
 import { FolderSink } from '../folder-sink.ts';
 import type { LiveRun } from '../live-run.ts';
-import { pagingProps } from './cards.ts';
+import { parseScenario } from '../../sim/scenario/parse.ts';
+import { ScenarioError } from '../../sim/scenario/errors.ts';
+import { notFound } from '../errors.ts';
+import { emptyBodyIsObject, pagingProps, stringProps } from './cards.ts';
 import { operationResponse } from './operations.ts';
-import { cardFilterOf, pageOf, timeOf, type Query } from './query-params.ts';
+import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeOf, type Query } from './query-params.ts';
 
 export function clockView(live: LiveRun) {
   return {
@@ -67,7 +70,7 @@ export function runView(live: LiveRun) {
     events: live.world.eventCount,
     hash: live.world.hash(),
     durable: live.durable,
-    journal: live.journal().length,
+    journal: live.journalLength(),
   };
 }
 
@@ -132,12 +135,72 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
     { schema: { tags: ['run'], summary: 'The current run: scenario, seed, hash' } },
     async () => runView(live),
   );
+  app.post(
+    '/api/run',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags: ['run'],
+        summary:
+          'Start another run: the same scenario with another seed, or a scenario document (SCENARIOS.md, as JSON)',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            seed: { type: 'integer', minimum: 0, maximum: 4_294_967_295 },
+            scenario: { type: 'object', description: 'a scenario document, as a YAML file would hold it' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as { seed?: number; scenario?: unknown };
+      let scenario = live.scenario;
+      if (body.scenario !== undefined) {
+        try {
+          scenario = parseScenario(body.scenario);
+        } catch (error) {
+          if (error instanceof ScenarioError)
+            throw new TwinError('InvalidArgument', `scenario: ${error.message}`);
+          throw error;
+        }
+      }
+      live.start(scenario, body.seed ?? scenario.seed);
+      return runView(live);
+    },
+  );
   app.get(
     '/api/run/journal',
-    { schema: { tags: ['run'], summary: 'Operations accepted from outside, with their sim times' } },
-    async () => ({
-      items: live.journal().map((entry) => ({ ...entry, at: formatDateTime(entry.t) })),
-    }),
+    {
+      schema: {
+        tags: ['run'],
+        summary: 'Operations accepted from outside, with their sim times, oldest first, paged',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            page: pagingProps.page,
+            pageSize: { type: 'string', description: '1 to 10000 (default 1000)' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 1000 } = pageOf(request.query as Query);
+      if (
+        !(Number.isInteger(page) && page >= 1) ||
+        !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 10_000)
+      )
+        throw new TwinError('InvalidArgument', 'page is a whole number from 1, pageSize from 1 to 10000');
+      return {
+        total: live.journalLength(),
+        page,
+        pageSize,
+        items: live
+          .journal((page - 1) * pageSize, pageSize)
+          .map((entry) => ({ ...entry, at: formatDateTime(entry.t) })),
+      };
+    },
   );
 
   app.get(
@@ -168,8 +231,11 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
     async (request) => {
       const query = request.query as Query;
       const { page = 1, pageSize = 50 } = pageOf(query);
-      if (!(page >= 1) || !(pageSize >= 1 && pageSize <= 1000))
-        throw new TwinError('InvalidArgument', 'page from 1, pageSize 1 to 1000');
+      if (
+        !(Number.isInteger(page) && page >= 1) ||
+        !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000)
+      )
+        throw new TwinError('InvalidArgument', 'page is a whole number from 1, pageSize from 1 to 1000');
       return history.query(
         {
           ...(query.type ? { type: query.type } : {}),
@@ -197,6 +263,11 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         tags: ['fleet'],
         summary: "A voucher's cards (C1), with the card list's filters",
         params: { type: 'object', properties: { code: { type: 'string' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...pagingProps, ...stringProps(CARD_FILTER_FIELDS) },
+        },
       },
     },
     async (request) => {
@@ -220,10 +291,24 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         tags: ['fleet'],
         summary: 'A pool, with its level over time',
         params: { type: 'object', properties: { id: { type: 'string' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            from: { type: 'string', description: 'levels from (Beijing date or date-time)' },
+            to: { type: 'string', description: 'levels before' },
+          },
+        },
       },
     },
     async (request) => {
-      return poolDetails(live.world, (request.params as { id: string }).id);
+      const id = (request.params as { id: string }).id;
+      if (!live.world.pools.has(id)) throw notFound(`no pool ${JSON.stringify(id)} in this run`);
+      const query = request.query as Query;
+      return poolDetails(live.world, id, {
+        ...(query.from ? { from: timeOf('from', query.from) } : {}),
+        ...(query.to ? { to: timeOf('to', query.to) } : {}),
+      });
     },
   );
 
@@ -251,13 +336,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         },
       },
     },
-    async (request) => {
-      const tag = (request.body as { tag: string }).tag.trim();
-      if (!tag || /[,]/.test(tag))
-        throw new TwinError('InvalidArgument', 'a tag is 1-32 characters without commas');
-      live.world.tagCatalogue.add(tag);
-      return { tag };
-    },
+    async (request) => live.act('tags.define', { tag: (request.body as { tag: string }).tag }, 'rest'),
   );
   app.delete(
     '/api/tags/:tag',
@@ -268,19 +347,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         params: { type: 'object', properties: { tag: { type: 'string' } } },
       },
     },
-    async (request) => {
-      const tag = (request.params as { tag: string }).tag;
-      if (!live.world.tagCatalogue.has(tag))
-        throw new TwinError('InvalidArgument', `no tag ${JSON.stringify(tag)}`);
-      const carrying = live.world.cards.filter((c) => c.tags.includes(tag)).length;
-      if (carrying > 0)
-        throw new TwinError(
-          'StatusNotAllowed',
-          `${carrying} card(s) carry tag ${JSON.stringify(tag)}; remove it from them first`,
-        );
-      live.world.tagCatalogue.delete(tag);
-      return { deleted: tag };
-    },
+    async (request) => live.act('tags.delete', { tag: (request.params as { tag: string }).tag }, 'rest'),
   );
 
   app.get('/api/rules', { schema: { tags: ['rules'], summary: 'Automation rules (C7)' } }, async () => ({
@@ -297,8 +364,11 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         body: { type: 'object' },
       },
     },
-    async (request) =>
-      operationResponse(live, live.perform({ operation: 'addRule', args: request.body, source: 'rest' })),
+    async (request) => {
+      const result = live.perform({ operation: 'addRule', args: request.body, source: 'rest' });
+      if (result.refusal) throw new TwinError(result.refusal.code, result.refusal.message);
+      return operationResponse(live, result);
+    },
   );
   app.delete(
     '/api/rules/:id',
@@ -310,8 +380,9 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
       },
     },
     async (request) => {
-      const rule = live.world.rules.get((request.params as { id: string }).id);
-      if (!rule) throw new TwinError('InvalidArgument', 'no such rule');
+      const id = (request.params as { id: string }).id;
+      const rule = live.world.rules.get(id);
+      if (!rule) throw notFound(`no rule ${JSON.stringify(id)}`);
       return operationResponse(
         live,
         live.perform({ operation: 'removeRule', args: { name: rule.name }, source: 'rest' }),
@@ -328,8 +399,9 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
       },
     },
     async (request) => {
-      const rule = live.world.rules.get((request.params as { id: string }).id);
-      if (!rule) throw new TwinError('InvalidArgument', 'no such rule');
+      const id = (request.params as { id: string }).id;
+      const rule = live.world.rules.get(id);
+      if (!rule) throw notFound(`no rule ${JSON.stringify(id)}`);
       return {
         items: live.world.rules.triggersOf(rule.name).map((t) => ({ ...t, at: formatDateTime(t.t) })),
       };
@@ -339,6 +411,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
   app.post(
     '/api/exports',
     {
+      preValidation: emptyBodyIsObject,
       schema: {
         tags: ['exports'],
         summary: 'Export card details (C8): the body is what a scenario writes under `with` of export',
@@ -365,8 +438,9 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
       },
     },
     async (request, reply) => {
-      const file = live.world.exportedFiles.get((request.params as { id: string }).id);
-      if (!file) throw new TwinError('InvalidArgument', 'no such exported file');
+      const id = (request.params as { id: string }).id;
+      const file = live.world.exportedFiles.get(id);
+      if (!file) throw notFound(`no exported file ${JSON.stringify(id)}`);
       if (file.status !== 'done')
         throw new TwinError('StatusNotAllowed', `export ${file.name} is ${file.status}`);
       const sink = live.world.exportedFiles.sink;
@@ -389,9 +463,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         params: { type: 'object', properties: { id: { type: 'string' } } },
       },
     },
-    async (request) => {
-      return { deleted: live.world.exportedFiles.delete((request.params as { id: string }).id) };
-    },
+    async (request) => live.act('exports.delete', { id: (request.params as { id: string }).id }, 'rest'),
   );
 
   app.get(

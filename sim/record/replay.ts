@@ -48,6 +48,13 @@ export interface ReplayOptions {
   readonly until?: number;
   /** Compare with the recorded events and checkpoints. */
   readonly verify?: boolean;
+  /**
+   * Changes a live session journals that are not operations of sim/ops (the server's console and
+   * platform-API actions: defining a tag, deleting an export, a directional group), by name.
+   */
+  readonly actions?: Readonly<
+    Record<string, { apply(world: World, args: Record<string, unknown>): unknown }>
+  >;
 }
 
 export function replayRecording(lines: readonly RecordingLine[], options: ReplayOptions = {}): ReplayResult {
@@ -127,7 +134,10 @@ export function replayRecording(lines: readonly RecordingLine[], options: Replay
     if (operation.t < world.now())
       throw new RecordingError(`operation ${operation.seq} at ${operation.t} goes back in time`);
     run.advanceTo(operation.t);
-    apply(world, operation);
+    const action = options.actions?.[operation.operation];
+    if (action && !isOperationName(operation.operation))
+      action.apply(world, (operation.args ?? {}) as Record<string, unknown>);
+    else apply(world, operation);
   }
   run.advanceTo(until);
 
