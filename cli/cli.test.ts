@@ -34,7 +34,9 @@ describe('cardtwin command line', () => {
   it('unknown commands and flags exit 2 with one clear line', async () => {
     const unknown = await cli('frobnicate');
     expect(unknown).toMatchObject({ code: 2, out: '' });
-    expect(unknown.err).toBe('cardtwin: unknown command "frobnicate" (commands: serve, run, validate, replay, diff, bench)');
+    expect(unknown.err).toBe(
+      'cardtwin: unknown command "frobnicate" (commands: serve, run, validate, replay, diff, bench)',
+    );
     const flag = await cli('run', quiet, '--sed', '3');
     expect(flag.code).toBe(2);
     expect(flag.err).toBe('cardtwin run: unknown option --sed (see cardtwin run --help)');
