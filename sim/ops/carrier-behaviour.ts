@@ -2,6 +2,7 @@
 // seeded rate per card and month, lifted by the carrier after a while if the scenario says so, and
 // outages of a whole network. Also the operation delay: a user operation that reaches the carrier is
 // accepted now and takes effect later, pending until then (like the platform's GetOperateResult).
+import type { Card } from '../cards/card.ts';
 import type { Carrier, NetworkCarrier } from '../ids/carrier.ts';
 import { DAY_MS } from '../time/calendar.ts';
 import type { World } from '../world.ts';
@@ -52,16 +53,27 @@ export class Carriers {
     }
   }
 
+  /** The carrier's cards, rebuilt only when cards were bought. */
+  private cardsOf(carrier: Carrier): readonly Card[] {
+    const cached = this.byCarrier.get(carrier);
+    if (cached && cached.seen === this.world.cards.length) return cached.cards;
+    const cards = this.world.cards.filter((card) => card.carrier === carrier);
+    this.byCarrier.set(carrier, { seen: this.world.cards.length, cards });
+    return cards;
+  }
+
+  private readonly byCarrier = new Map<Carrier, { seen: number; cards: Card[] }>();
+
   private abnormalSuspensions(carrier: Carrier, behaviour: CarrierBehaviour): void {
     const stream = this.world.random.stream(`carrier:${carrier}:abnormal`);
     const perDay = behaviour.abnormalPerCardMonth / 30;
-    // How many of the carrier's active cards fall today, then which: cheap for a million cards.
-    const active = this.world.cards.filter(
-      (card) => card.carrier === carrier && card.view.status === 'In use',
-    );
-    const count = stream.poisson(active.length * perDay);
-    for (let n = 0; n < count && active.length > 0; n++) {
-      const card = active[stream.int(0, active.length - 1)]!;
+    // How many of the carrier's cards fall today, then which: no walk over a million cards a day.
+    // The rate is per card and month; a card that is not In use when it falls is left alone.
+    const cards = this.cardsOf(carrier);
+    const count = stream.poisson(cards.length * perDay);
+    for (let n = 0; n < count && cards.length > 0; n++) {
+      const card = cards[stream.int(0, cards.length - 1)]!;
+      if (card.view.status !== 'In use') continue;
       const at = this.world.now() + stream.int(0, DAY_MS - 1);
       this.world.clock.schedule(at, () => {
         const refused = this.world.sendToCard(

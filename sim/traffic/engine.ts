@@ -258,20 +258,30 @@ export class TrafficEngine {
     const cards = this.world.cards;
     this.dayTotal.ensure(cards.length);
     this.dayWhite.ensure(cards.length);
-    for (const card of cards) {
-      const device = this.deviceOf(card);
+    this.cardDevice.ensure(cards.length);
+    // The loop every card goes through every day: plain arrays, no allocation.
+    const dayTotal = this.dayTotal.array;
+    const dayWhite = this.dayWhite.array;
+    const cardDevice = this.cardDevice.array;
+    const devices = this.devices;
+    const totals = this.totals;
+    const anyOutage = this.outageUntil.size > 0;
+    for (let i = 0; i < cards.length; i++) {
+      const card = cards[i]!;
+      const deviceIndex = cardDevice[i]!;
+      const device = deviceIndex >= 0 ? devices[deviceIndex] : undefined;
       if (!device || !device.powered) {
-        this.dayTotal.set(card.index, 0);
-        this.dayWhite.set(card.index, 0);
+        dayTotal[i] = 0;
+        dayWhite[i] = 0;
         continue;
       }
-      dayTotals(this.runKey, device.index, this.today, device.profile, this.totals);
-      this.dayTotal.set(card.index, this.totals.totalBytes);
-      this.dayWhite.set(card.index, this.totals.whitelistedBytes);
+      dayTotals(this.runKey, device.index, this.today, device.profile, totals);
+      dayTotal[i] = totals.totalBytes;
+      dayWhite[i] = totals.whitelistedBytes;
       // An outage today, or anything that may happen to the card: follow it session by session.
       if (
-        this.totals.totalBytes > 0 &&
-        (this.alwaysBySession || this.outageToday(card) || this.mayChangeToday(card, device))
+        totals.totalBytes > 0 &&
+        (this.alwaysBySession || (anyOutage && this.outageToday(card)) || this.mayChangeToday(card, device))
       ) {
         this.expand(card, device, 0);
         this.plan(card);
