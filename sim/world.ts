@@ -6,12 +6,11 @@ import type { Observable } from 'rxjs';
 import type { Refusal } from './errors.ts';
 import { NETWORK_CARRIERS, type NetworkCarrier } from './ids/carrier.ts';
 import { IdentityFactory } from './ids/identities.ts';
-import type { CardEvent } from './machines/card-events.ts';
+import type { CardEvent, SystemCause } from './machines/card-events.ts';
 import { cardMachine, type CardMachine } from './machines/card-machine.ts';
 import { explainRefusal } from './machines/refusal.ts';
 import { smartCardMachine, type SubCardIdentity } from './machines/smart-card.ts';
 import { cardStatusView, type StatusView } from './machines/status-view.ts';
-import { causeBit } from './machines/status.ts';
 import { voucherPeriodMonths } from './plans/voucher.ts';
 import type { CanonicalValue } from './record/canonical.ts';
 import type { Actor as Who, SimEvent } from './record/event.ts';
@@ -20,7 +19,7 @@ import { Randomness } from './random.ts';
 import { formatMonth, monthIndex, startOfNextMonth } from './time/calendar.ts';
 import { forcedActivationAt, testPeriodEnd } from './time/rule-dates.ts';
 import { Phase, Scheduler } from './time/scheduler.ts';
-import { computeView, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
+import { computeView, hasCause, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
@@ -155,17 +154,13 @@ export class World {
   private liftPoolCreditControl(pool: DataPool): void {
     pool.exhausted = false;
     this.emit('pool.refilled', pool.id, { sizeBytes: pool.size(), usedBytes: pool.monthUsed });
-    for (const card of pool.cards) {
-      const limited = machinesOf(card).some(
-        (m) => (m.getSnapshot().context.causes & causeBit('creditControl')) !== 0,
-      );
-      if (limited)
-        this.sendToCard(
-          card,
-          { type: 'SYSTEM_LIFT', at: this.now(), cause: 'creditControl' },
-          { by: 'system' },
-        );
-    }
+    for (const card of pool.cards) this.liftIfHeld(card, 'creditControl');
+  }
+
+  /** Lift a system cause from a card that holds it (by the system); nothing if it does not. */
+  liftIfHeld(card: Card, cause: SystemCause): void {
+    if (hasCause(card, cause))
+      this.sendToCard(card, { type: 'SYSTEM_LIFT', at: this.now(), cause }, { by: 'system' });
   }
 
   /** The pool a card draws on, if its plan is a pool plan. */

@@ -5,7 +5,7 @@ import { TwinError } from '../../sim/errors.ts';
 import { cardDetails, cardRecords, cardUsage, findCardOrThrow, listCards } from '../../sim/queries/index.ts';
 import type { LiveRun } from '../live-run.ts';
 import { operationResponse } from './operations.ts';
-import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeOf, type Query } from './query-params.ts';
+import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeRangeOf, type Query } from './query-params.ts';
 
 /** A POST without a body (`curl -X POST …/activate`) is an operation without arguments: `{}`. */
 export async function emptyBodyIsObject(request: FastifyRequest): Promise<void> {
@@ -75,10 +75,7 @@ export function cardRoutes(app: FastifyInstance, live: LiveRun): void {
     async (request) => {
       const card = findCardOrThrow(live.world, (request.params as { iccid: string }).iccid);
       const query = request.query as Query;
-      return cardUsage(live.world, card, {
-        ...(query.from ? { from: timeOf('from', query.from) } : {}),
-        ...(query.to ? { to: timeOf('to', query.to) } : {}),
-      });
+      return cardUsage(live.world, card, timeRangeOf(query));
     },
   );
 

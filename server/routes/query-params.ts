@@ -55,6 +55,14 @@ export function timeOf(name: string, text: string): number {
   }
 }
 
+/** `from` and `to` of a query string as a [from, to) range of sim times; either may be absent. */
+export function timeRangeOf(query: Query): { from?: number; to?: number } {
+  return {
+    ...(query.from ? { from: timeOf('from', query.from) } : {}),
+    ...(query.to ? { to: timeOf('to', query.to) } : {}),
+  };
+}
+
 function booleanOf(name: string, text: string): boolean {
   if (text === 'true') return true;
   if (text === 'false') return false;

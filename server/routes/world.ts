@@ -22,7 +22,7 @@ import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { notFound } from '../errors.ts';
 import { emptyBodyIsObject, pagingProps, stringProps } from './cards.ts';
 import { operationResponse } from './operations.ts';
-import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeOf, type Query } from './query-params.ts';
+import { CARD_FILTER_FIELDS, cardFilterOf, pageOf, timeOf, timeRangeOf, type Query } from './query-params.ts';
 
 export function clockView(live: LiveRun) {
   return {
@@ -240,8 +240,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         {
           ...(query.type ? { type: query.type } : {}),
           ...(query.card ? { card: query.card } : {}),
-          ...(query.from ? { from: timeOf('from', query.from) } : {}),
-          ...(query.to ? { to: timeOf('to', query.to) } : {}),
+          ...timeRangeOf(query),
         },
         page,
         pageSize,
@@ -305,10 +304,7 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
       const id = (request.params as { id: string }).id;
       if (!live.world.pools.has(id)) throw notFound(`no pool ${JSON.stringify(id)} in this run`);
       const query = request.query as Query;
-      return poolDetails(live.world, id, {
-        ...(query.from ? { from: timeOf('from', query.from) } : {}),
-        ...(query.to ? { to: timeOf('to', query.to) } : {}),
-      });
+      return poolDetails(live.world, id, timeRangeOf(query));
     },
   );
 

@@ -7,6 +7,7 @@ import type { CardMachine } from '../machines/card-machine.ts';
 import type { SmartCardMachine, SubCardIdentity } from '../machines/smart-card.ts';
 import { smartCardStatusView } from '../machines/smart-card.ts';
 import { cardStatusView, type CardSnapshot, type StatusView } from '../machines/status-view.ts';
+import { causeBit, type SuspensionCause } from '../machines/status.ts';
 
 /** C9: one line of a card's operation records. */
 export interface OperationRecord {
@@ -72,6 +73,12 @@ export function machinesOf(card: Card, subCarriers?: readonly string[]): Actor<C
     ? card.subCards.filter((s) => subCarriers.includes(s.carrier) || subCarriers.includes(s.msisdn))
     : card.subCards;
   return subs.map((s) => s.actor);
+}
+
+/** Whether any machine of the card (itself, or any sub-card) holds a suspension cause. */
+export function hasCause(card: Card, cause: SuspensionCause): boolean {
+  const bit = causeBit(cause);
+  return machinesOf(card).some((machine) => (machine.getSnapshot().context.causes & bit) !== 0);
 }
 
 export function computeView(card: Card): StatusView {

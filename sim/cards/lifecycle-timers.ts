@@ -4,15 +4,12 @@
 import type { Actor } from 'xstate';
 import type { CardContext, CardMachine } from '../machines/card-machine.ts';
 import type { CardEvent } from '../machines/card-events.ts';
-import { causeBit } from '../machines/status.ts';
 import { phaseOf } from '../machines/status-view.ts';
 import { addMonths } from '../time/calendar.ts';
 import { autoCancelAt, servicePeriodEnd } from '../time/rule-dates.ts';
 import type { TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
 import { machinesOf, primarySnapshot, type Card } from './card.ts';
-
-const USAGE_LIMIT = causeBit('usageLimit');
 
 export class LifecycleTimers {
   private readonly expiryTimers = new Map<Card, TimerId>();
@@ -106,15 +103,7 @@ export class LifecycleTimers {
         card.usageLimitBytes !== null
           ? card.usageLimitAutoRestore
           : (this.world.voucherUsageLimits.get(card.voucher.code)?.autoRestore ?? card.usageLimitAutoRestore);
-      if (!autoRestore) continue;
-      const limited = machinesOf(card).some((m) => (m.getSnapshot().context.causes & USAGE_LIMIT) !== 0);
-      if (limited) {
-        this.world.sendToCard(
-          card,
-          { type: 'SYSTEM_LIFT', at: this.now(), cause: 'usageLimit' },
-          { by: 'system' },
-        );
-      }
+      if (autoRestore) this.world.liftIfHeld(card, 'usageLimit');
     }
   }
 

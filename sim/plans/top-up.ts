@@ -2,7 +2,6 @@
 // serial numbers so that a repeated order buys nothing twice.
 import type { Card } from '../cards/card.ts';
 import type { Refusal } from '../errors.ts';
-import { causeBit } from '../machines/status.ts';
 import type { Actor as Who } from '../record/event.ts';
 import type { World } from '../world.ts';
 import { formatDataSize } from './data-size.ts';
@@ -21,8 +20,6 @@ export interface TopUpOrder {
 
 export type TopUpResult =
   { ok: true; order: TopUpOrder; repeated: boolean } | { ok: false; refusal: Refusal };
-
-const CREDIT_CONTROL = causeBit('creditControl');
 
 /** T4: orders by serial number. */
 export class TopUpOrders {
@@ -135,15 +132,7 @@ export class TopUpOrders {
       'Add-on package bought',
       `${topUp.quantity} × ${formatDataSize(topUp.tierBytes)}, order ${serialNo}`,
     );
-    const limited = card.subCards.length
-      ? card.subCards.some((s) => (s.actor.getSnapshot().context.causes & CREDIT_CONTROL) !== 0)
-      : ((card.actor.getSnapshot() as { context: { causes: number } }).context.causes & CREDIT_CONTROL) !== 0;
-    if (limited)
-      world.sendToCard(
-        card,
-        { type: 'SYSTEM_LIFT', at: world.now(), cause: 'creditControl' },
-        { by: 'system' },
-      );
+    world.liftIfHeld(card, 'creditControl');
     return null;
   }
 }
