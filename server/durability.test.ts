@@ -88,7 +88,10 @@ describe('cardtwin serve, killed and restarted', () => {
     expect(first.line).toMatch(
       /^cardtwin is running "server test fleet" \(7 cards\) at http:\/\/127\.0\.0\.1:\d+\//,
     );
-    expect(first.output()).toMatch(/Server listening at http:\/\/127\.0\.0\.1:\d+/);
+    // Fastify's logger writes asynchronously: its line may come just after ours.
+    await expect
+      .poll(() => first.output(), { timeout: 5000 })
+      .toMatch(/Server listening at http:\/\/127\.0\.0\.1:\d+/);
     const port = Number(new URL(first.base).port);
     const outside = Object.values(networkInterfaces())
       .flat()
