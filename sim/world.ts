@@ -14,11 +14,13 @@ import { cardStatusView, type StatusView } from './machines/status-view.ts';
 import { voucherPeriodMonths } from './plans/voucher.ts';
 import type { CanonicalValue } from './record/canonical.ts';
 import type { Actor as Who, SimEvent } from './record/event.ts';
-import { EventLog } from './record/event-log.ts';
+import { EventLog, type EventLogState } from './record/event-log.ts';
 import { Randomness } from './random.ts';
 import { formatMonth, monthIndex, startOfNextMonth } from './time/calendar.ts';
 import { forcedActivationAt, testPeriodEnd } from './time/rule-dates.ts';
-import { Phase, Scheduler } from './time/scheduler.ts';
+import { Phase, Scheduler, type TimerId } from './time/scheduler.ts';
+import { taskRunner, type Task, type WorldTask } from './snapshot/tasks.ts';
+import { buyFleetEntry, insertDevices } from './ops/buy.ts';
 import { computeView, hasCause, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
@@ -54,7 +56,7 @@ export interface SendOptions {
 export class World {
   readonly name: string;
   readonly seed: number;
-  readonly clock: Scheduler;
+  readonly clock: Scheduler<Task>;
   readonly random: Randomness;
   readonly ids: IdentityFactory;
   readonly cards: Card[] = [];
@@ -78,11 +80,12 @@ export class World {
   readonly voucherUsageLimits = new Map<string, { bytes: number; autoRestore: boolean }>();
   /** Pools by ID: same-tier pools by voucher code (P1), pooled data plans by pool ID (P2). */
   readonly pools = new Map<string, Pool>();
+  private readonly dayClosedListeners: ((world: World) => void)[] = [];
 
   constructor(options: WorldOptions) {
     this.name = options.name;
     this.seed = options.seed;
-    this.clock = new Scheduler(options.start);
+    this.clock = new Scheduler<Task>(options.start);
     this.random = new Randomness(options.seed);
     this.ids = new IdentityFactory(this.random);
     this.timers = new LifecycleTimers(this);
@@ -114,6 +117,66 @@ export class World {
   /** The run hash so far (hex): same scenario, seed and inputs give the same hash. */
   hash(): string {
     return this.log.hashHex();
+  }
+
+  /**
+   * Called at 24:00 each day right after the day is settled: the moment a snapshot can be taken
+   * (sim/snapshot). Returns a function that stops the calls.
+   */
+  onDayClosed(listener: (world: World) => void): () => void {
+    this.dayClosedListeners.push(listener);
+    return () => {
+      const i = this.dayClosedListeners.indexOf(listener);
+      if (i >= 0) this.dayClosedListeners.splice(i, 1);
+    };
+  }
+
+  /** The traffic engine's word that a day was settled. */
+  dayClosed(): void {
+    for (const listener of this.dayClosedListeners.slice()) listener(this);
+  }
+
+  /** For snapshots: the event log's numbering and hash. */
+  saveLog(): EventLogState {
+    return this.log.save();
+  }
+
+  /**
+   * For restoring a snapshot (sim/snapshot): the log continues from the saved state, and the cards
+   * come back in index order with their lookups and groups.
+   */
+  restoreLogAndCards(log: EventLogState, cards: readonly Card[], groups: readonly string[]): void {
+    this.log.restore(log);
+    this.cards.length = 0;
+    for (const card of cards) this.cards.push(card);
+    this.byIccid.clear();
+    this.byMsisdn.clear();
+    this.groups.clear();
+    for (const name of groups) this.groups.set(name, []);
+    for (const card of cards) {
+      this.byIccid.set(card.iccid, card);
+      if (card.msisdn) this.byMsisdn.set(card.msisdn, card);
+      for (const sub of card.subCards) {
+        this.byIccid.set(sub.iccid, card);
+        this.byMsisdn.set(sub.msisdn, card);
+      }
+      const group = this.groups.get(card.group);
+      if (!group)
+        throw new RangeError(`card ${card.iccid} names group ${card.group}, which the snapshot lacks`);
+      group.push(card);
+    }
+  }
+
+  /** Set a timer: the task says what it does (sim/snapshot/tasks.ts), so snapshots can keep it. */
+  at(time: number, task: Task, phase: Phase = Phase.lifecycle): TimerId {
+    return this.clock.schedule(time, taskRunner(this, task), phase, task);
+  }
+
+  /** The world's own timers (see WorldTask). */
+  runTask(task: WorldTask): void {
+    if (task.kind === 'monthStart') this.startMonth(task.closing);
+    else if (task.kind === 'fleetBuy') buyFleetEntry(this, task.entry);
+    else insertDevices(this, this.cards.slice(task.first, task.first + task.count), task.profile);
   }
 
   /** Run every clock event due at or before t, then stand at t. */
@@ -421,18 +484,15 @@ export class World {
   // pass, after the last day is settled and the lifecycle timers due at that moment have run.
   private scheduleMonthStart(): void {
     const at = startOfNextMonth(this.clock.now());
-    const closing = monthIndex(this.clock.now());
-    this.clock.schedule(
-      at,
-      () => {
-        this.emit('month.started', 'clock', { month: formatMonth(at) });
-        this.billing.closeMonth();
-        this.traffic.monthRollover(closing);
-        this.timers.monthlyRollover();
-        this.billing.openMonth();
-        this.scheduleMonthStart();
-      },
-      Phase.rollover,
-    );
+    this.at(at, { kind: 'monthStart', closing: monthIndex(this.clock.now()) }, Phase.rollover);
+  }
+
+  private startMonth(closing: number): void {
+    this.emit('month.started', 'clock', { month: formatMonth(this.now()) });
+    this.billing.closeMonth();
+    this.traffic.monthRollover(closing);
+    this.timers.monthlyRollover();
+    this.billing.openMonth();
+    this.scheduleMonthStart();
   }
 }

@@ -11,35 +11,89 @@ import type { TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
 import { machinesOf, primarySnapshot, type Card } from './card.ts';
 
+/** The lifecycle's timers as data (sim/snapshot/tasks.ts); cards by index, bought ones as a range. */
+export type LifecycleTask =
+  | { readonly kind: 'testPeriodEnd'; readonly first: number; readonly count: number }
+  | { readonly kind: 'forcedActivation'; readonly first: number; readonly count: number }
+  | { readonly kind: 'autoCancel'; readonly card: number; readonly deactivatedAt: number }
+  | { readonly kind: 'requestedCancel'; readonly card: number }
+  | { readonly kind: 'planExpiry'; readonly card: number; readonly endsAt: number };
+
 export class LifecycleTimers {
-  private readonly expiryTimers = new Map<Card, TimerId>();
+  private expiryTimers = new Map<number, TimerId>();
 
   constructor(private readonly world: World) {}
 
   /** Timers every new card has: the end of the test period (L2) and forced activation (L4). */
   afterPurchase(cards: readonly Card[], testPeriodEndsAt: number, forcedAt: number): void {
-    this.at(testPeriodEndsAt, () => {
-      for (const card of cards) {
-        if (this.anyIn(card, 'test'))
+    if (cards.length === 0) return;
+    const first = cards[0]!.index;
+    this.at(testPeriodEndsAt, { kind: 'testPeriodEnd', first, count: cards.length });
+    this.at(forcedAt, { kind: 'forcedActivation', first, count: cards.length });
+  }
+
+  runTask(task: LifecycleTask): void {
+    const cards = this.world.cards;
+    switch (task.kind) {
+      case 'testPeriodEnd':
+        for (const card of cards.slice(task.first, task.first + task.count)) {
+          if (this.anyIn(card, 'test'))
+            this.world.sendToCard(
+              card,
+              { type: 'TEST_PERIOD_ENDED', at: this.now(), reason: 'expired' },
+              { by: 'system' },
+            );
+        }
+        return;
+      case 'forcedActivation':
+        // L4: still not activated when the six months end: forced at 00:00 on the next 1st.
+        for (const card of cards.slice(task.first, task.first + task.count)) {
+          if (this.anyIn(card, 'silent') || this.anyIn(card, 'test')) {
+            this.world.sendToCard(
+              card,
+              { type: 'ACTIVATE', at: this.now(), activationType: 'silence_expire' },
+              { by: 'system' },
+            );
+          }
+        }
+        return;
+      case 'autoCancel': {
+        const card = cards[task.card]!;
+        if (
+          primarySnapshot(card).context.deactivatedAt === task.deactivatedAt &&
+          !this.anyIn(card, 'canceled')
+        ) {
           this.world.sendToCard(
             card,
-            { type: 'TEST_PERIOD_ENDED', at: this.now(), reason: 'expired' },
-            { by: 'system' },
-          );
-      }
-    });
-    // L4: still not activated when the six months end: forced at 00:00 on the next 1st.
-    this.at(forcedAt, () => {
-      for (const card of cards) {
-        if (this.anyIn(card, 'silent') || this.anyIn(card, 'test')) {
-          this.world.sendToCard(
-            card,
-            { type: 'ACTIVATE', at: this.now(), activationType: 'silence_expire' },
+            { type: 'CANCEL', at: this.now(), reason: 'autoCancel' },
             { by: 'system' },
           );
         }
+        return;
       }
-    });
+      case 'requestedCancel': {
+        const card = cards[task.card]!;
+        if (!this.anyIn(card, 'canceled'))
+          this.world.sendToCard(
+            card,
+            { type: 'CANCEL', at: this.now(), reason: 'requested' },
+            { by: 'system' },
+          );
+        return;
+      }
+      case 'planExpiry':
+        this.planExpired(cards[task.card]!, task.endsAt);
+        return;
+    }
+  }
+
+  /** Plan-expiry timers by card index (a snapshot keeps them: their ids stay valid on restore). */
+  save(): [number, TimerId][] {
+    return [...this.expiryTimers];
+  }
+
+  restore(saved: readonly (readonly [number, TimerId])[]): void {
+    this.expiryTimers = new Map(saved);
   }
 
   /** After a card took an event: start the timers its new dates call for. */
@@ -61,27 +115,11 @@ export class LifecycleTimers {
     if (after.deactivatedAt !== null && after.deactivatedAt !== before.deactivatedAt) {
       const deactivatedAt = after.deactivatedAt;
       // L12: canceled at 00:00 on the day three months after deactivation, unless renewed since.
-      this.at(autoCancelAt(deactivatedAt), () => {
-        if (primarySnapshot(card).context.deactivatedAt === deactivatedAt && !this.anyIn(card, 'canceled')) {
-          this.world.sendToCard(
-            card,
-            { type: 'CANCEL', at: this.now(), reason: 'autoCancel' },
-            { by: 'system' },
-          );
-        }
-      });
+      this.at(autoCancelAt(deactivatedAt), { kind: 'autoCancel', card: card.index, deactivatedAt });
     }
     if (event.type === 'REQUEST_CANCELLATION') {
       // L13: the request completes at 00:00 on the 1st after the month it completes in.
-      this.at(event.completesAt, () => {
-        if (!this.anyIn(card, 'canceled')) {
-          this.world.sendToCard(
-            card,
-            { type: 'CANCEL', at: this.now(), reason: 'requested' },
-            { by: 'system' },
-          );
-        }
-      });
+      this.at(event.completesAt, { kind: 'requestedCancel', card: card.index });
     }
   }
 
@@ -108,31 +146,33 @@ export class LifecycleTimers {
   }
 
   private scheduleExpiry(card: Card): void {
-    const previous = this.expiryTimers.get(card);
+    const previous = this.expiryTimers.get(card.index);
     if (previous !== undefined) this.world.clock.cancel(previous);
     const endsAt = card.serviceEndsAt!;
-    const id = this.at(endsAt, () => {
-      this.expiryTimers.delete(card);
-      if (card.autoRenew) {
-        // L11: automatic renewal buys one more period, and pays for it, instead of deactivating.
-        const months = card.voucher.billingCycle === 'M' ? 1 : 12;
-        this.world.billing.onRenewed(card, 1);
-        card.serviceEndsAt = addMonths(endsAt, months);
-        this.world.record(card, 'system', 'Renewed automatically', `${months} month(s)`);
-        this.world.emit('plan.renewed', card.iccid, {
-          months,
-          by: 'system',
-          serviceEndsAt: card.serviceEndsAt,
-        });
-        this.scheduleExpiry(card);
-        return;
-      }
-      if (!this.anyIn(card, 'active')) return;
-      this.world.sendToCard(card, { type: 'PLAN_EXPIRED', at: this.now() }, { by: 'system' });
-      // T3: add-on data expires with the plan.
-      this.world.traffic.usage.addOnRemaining.set(card.index, 0);
-    });
-    this.expiryTimers.set(card, id);
+    const id = this.at(endsAt, { kind: 'planExpiry', card: card.index, endsAt });
+    this.expiryTimers.set(card.index, id);
+  }
+
+  private planExpired(card: Card, endsAt: number): void {
+    this.expiryTimers.delete(card.index);
+    if (card.autoRenew) {
+      // L11: automatic renewal buys one more period, and pays for it, instead of deactivating.
+      const months = card.voucher.billingCycle === 'M' ? 1 : 12;
+      this.world.billing.onRenewed(card, 1);
+      card.serviceEndsAt = addMonths(endsAt, months);
+      this.world.record(card, 'system', 'Renewed automatically', `${months} month(s)`);
+      this.world.emit('plan.renewed', card.iccid, {
+        months,
+        by: 'system',
+        serviceEndsAt: card.serviceEndsAt,
+      });
+      this.scheduleExpiry(card);
+      return;
+    }
+    if (!this.anyIn(card, 'active')) return;
+    this.world.sendToCard(card, { type: 'PLAN_EXPIRED', at: this.now() }, { by: 'system' });
+    // T3: add-on data expires with the plan.
+    this.world.traffic.usage.addOnRemaining.set(card.index, 0);
   }
 
   private activatedAt(card: Card): number | null {
@@ -148,9 +188,9 @@ export class LifecycleTimers {
     return machinesOf(card).some((m: Actor<CardMachine>) => phaseOf(m.getSnapshot()) === phase);
   }
 
-  private at(time: number, run: () => void): TimerId {
+  private at(time: number, task: LifecycleTask): TimerId {
     // A date already past (a card ordered before the run began) is acted on at once.
-    return this.world.clock.schedule(Math.max(time, this.now()), run);
+    return this.world.at(Math.max(time, this.now()), task);
   }
 
   private now(): number {

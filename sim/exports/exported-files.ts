@@ -35,8 +35,26 @@ export interface ExportedFile {
   readonly error: string | null;
 }
 
+/** A finished job as a snapshot keeps it: what the list shows, with the file left in the sink. */
+export interface ExportRecord {
+  readonly name: string;
+  readonly createdAt: SimTime;
+  readonly finishedAt: SimTime | null;
+  readonly status: ExportStatus;
+  readonly totalRows: number;
+  readonly rowsWritten: number;
+  readonly bytesWritten: number;
+  readonly args: ExportArgs;
+  readonly error: string | null;
+}
+
+export interface ExportedFilesState {
+  readonly files: readonly (ExportRecord & { readonly id: string })[];
+  readonly nextId: number;
+}
+
 export class ExportedFiles {
-  private readonly jobs: { id: string; job: ExportJob }[] = [];
+  private readonly jobs: { id: string; job: ExportJob | ExportRecord }[] = [];
   private nextId = 1;
 
   constructor(
@@ -56,6 +74,22 @@ export class ExportedFiles {
     return job;
   }
 
+  /** The files as records (for snapshots). Jobs run to their end when started, so none is running. */
+  save(): ExportedFilesState {
+    const files = this.jobs.map(({ id, job }) => {
+      if (job.status === 'running')
+        throw new TwinError('InvalidArgument', `export ${job.name} is still running`);
+      const { name, createdAt, finishedAt, status, totalRows, rowsWritten, bytesWritten, args, error } = job;
+      return { id, name, createdAt, finishedAt, status, totalRows, rowsWritten, bytesWritten, args, error };
+    });
+    return { files, nextId: this.nextId };
+  }
+
+  restore(state: ExportedFilesState): void {
+    this.jobs.splice(0, this.jobs.length, ...state.files.map(({ id, ...job }) => ({ id, job })));
+    this.nextId = state.nextId;
+  }
+
   /** Every file, oldest first. */
   list(): ExportedFile[] {
     return this.jobs.map(({ id, job }) => describe(id, job));
@@ -67,7 +101,8 @@ export class ExportedFiles {
   }
 
   job(ref: string): ExportJob | undefined {
-    return this.find(ref)?.job;
+    const job = this.find(ref)?.job;
+    return job instanceof ExportJob ? job : undefined;
   }
 
   /** Deletes a file (and stops its job if running); InvalidArgument when there is no such file. */
@@ -76,7 +111,7 @@ export class ExportedFiles {
     if (!found) throw new TwinError('InvalidArgument', `no exported file ${JSON.stringify(ref)}`);
     const { id, job } = found;
     // A running job removes its partial file as it stops; a failed one has removed it already.
-    if (job.status === 'running') job.cancel();
+    if (job instanceof ExportJob && job.status === 'running') job.cancel();
     else if (job.status === 'done') this.sink.remove(job.name);
     this.jobs.splice(this.jobs.indexOf(found), 1);
     return describe(id, job);
@@ -88,7 +123,7 @@ export class ExportedFiles {
     const progress: ExportProgress[] = [];
     for (const { job } of this.jobs) {
       if (left <= 0) break;
-      if (job.status !== 'running') continue;
+      if (!(job instanceof ExportJob) || job.status !== 'running') continue;
       const before = job.rowsWritten;
       progress.push(job.step(left));
       left -= Math.max(1, job.rowsWritten - before);
@@ -100,7 +135,7 @@ export class ExportedFiles {
     return this.jobs.some(({ job }) => job.status === 'running');
   }
 
-  private find(ref: string): { id: string; job: ExportJob } | undefined {
+  private find(ref: string): { id: string; job: ExportJob | ExportRecord } | undefined {
     const byId = this.jobs.find((entry) => entry.id === ref);
     if (byId) return byId;
     const key = fileNameKey(ref);
@@ -109,7 +144,7 @@ export class ExportedFiles {
   }
 }
 
-function describe(id: string, job: ExportJob): ExportedFile {
+function describe(id: string, job: ExportJob | ExportRecord): ExportedFile {
   return {
     id,
     name: job.name,

@@ -75,6 +75,16 @@ export class IdentityFactory {
     issued.add(value);
   }
 
+  /**
+   * For restoring a snapshot: the identities a world holds are exactly those issued (every drawn
+   * identity is kept by a card or a device), so they are registered again rather than saved.
+   */
+  reissue(kind: IdentityKind, values: Iterable<string>): void {
+    const issued = this.issued[kind];
+    issued.clear();
+    for (const value of values) issued.add(value);
+  }
+
   /** Whether the value was drawn or claimed in this world. */
   isTaken(kind: IdentityKind, value: string): boolean {
     return this.issued[kind].has(value);

@@ -17,6 +17,7 @@ import type { World } from '../world.ts';
 import { formatMonth, monthIndex, startOfMonth } from '../time/calendar.ts';
 import { formatServiceMonth } from './service-month.ts';
 import { Ledger } from './ledger.ts';
+import type { LedgerState } from './ledger-state.ts';
 import {
   addOnFeeFen,
   monthlyFeeFen,
@@ -29,6 +30,11 @@ import { priceTableFor } from './price-overrides.ts';
 import { DataPool, SameTierPool } from '../traffic/pools.ts';
 import type { PlanVoucher } from '../plans/voucher.ts';
 
+export interface BillingState {
+  readonly ledger: LedgerState;
+  readonly overrides: readonly (readonly [number, unknown])[];
+}
+
 export class Billing {
   readonly ledger = new Ledger();
   private readonly tables = new Map<number, PriceTableData>();
@@ -37,6 +43,18 @@ export class Billing {
   constructor(private readonly world: World) {}
 
   /** A scenario's prices for a rate version, over the default table. */
+  /** The ledger and the price overrides (for snapshots); price tables are rebuilt from them. */
+  save(): BillingState {
+    return { ledger: this.ledger.save(), overrides: [...this.overrides] };
+  }
+
+  restore(state: BillingState): void {
+    this.ledger.restore(state.ledger);
+    this.tables.clear();
+    this.overrides.clear();
+    for (const [rateVersion, overrides] of state.overrides) this.setPriceOverrides(rateVersion, overrides);
+  }
+
   setPriceOverrides(rateVersion: number, overrides: unknown): void {
     this.tables.set(rateVersion, priceTableFor(rateVersion, overrides));
     this.overrides.set(rateVersion, overrides);

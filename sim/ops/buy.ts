@@ -26,15 +26,27 @@ export function buyFleetEntry(
   );
   const device = entry.device;
   if (device) {
-    const profile = world.devices.profile(device.profile);
-    if (!profile) throw new TwinError('InvalidArgument', `no device profile "${device.profile}"`);
-    const insert = () => {
-      for (const card of cards) world.devices.insert(card, profile);
-    };
-    if (device.insertedAt <= world.now()) insert();
-    else world.clock.schedule(device.insertedAt, insert);
+    if (!world.devices.profile(device.profile))
+      throw new TwinError('InvalidArgument', `no device profile "${device.profile}"`);
+    if (device.insertedAt <= world.now()) insertDevices(world, cards, device.profile);
+    else {
+      const first = cards[0]?.index ?? world.cards.length;
+      world.at(device.insertedAt, {
+        kind: 'deviceInsert',
+        first,
+        count: cards.length,
+        profile: device.profile,
+      });
+    }
   }
   return cards;
+}
+
+/** D2: each card goes into a new device of the profile (cards bought together are consecutive). */
+export function insertDevices(world: World, cards: readonly Card[], profileName: string): void {
+  const profile = world.devices.profile(profileName);
+  if (!profile) throw new TwinError('InvalidArgument', `no device profile "${profileName}"`);
+  for (const card of cards) world.devices.insert(card, profile);
 }
 
 export const buy: WorldOperation<'buy'> = {

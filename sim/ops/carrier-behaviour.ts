@@ -26,6 +26,12 @@ export const NO_FAULTS: CarrierBehaviour = {
   outageDurationMs: 3_600_000,
 };
 
+/** The carriers' faults as timers (sim/snapshot/tasks.ts). */
+export type CarrierTask =
+  | { readonly kind: 'abnormalSuspend'; readonly card: number; readonly resolveAfterMs?: number }
+  | { readonly kind: 'abnormalLift'; readonly card: number }
+  | { readonly kind: 'outageStart'; readonly carrier: NetworkCarrier; readonly durationMs: number };
+
 export class Carriers {
   private readonly behaviour = new Map<Carrier, CarrierBehaviour>();
 
@@ -38,6 +44,17 @@ export class Carriers {
       operationDelayMs: behaviour.operationDelayMs,
       outagesPerMonth: behaviour.outagesPerMonth,
     });
+  }
+
+  /** Each carrier's configured behaviour (for snapshots; behaviours are immutable). */
+  save(): [Carrier, CarrierBehaviour][] {
+    return [...this.behaviour];
+  }
+
+  restore(saved: readonly (readonly [Carrier, CarrierBehaviour])[]): void {
+    this.behaviour.clear();
+    for (const [carrier, behaviour] of saved) this.behaviour.set(carrier, behaviour);
+    this.byCarrier.clear();
   }
 
   of(carrier: Carrier): CarrierBehaviour {
@@ -75,20 +92,12 @@ export class Carriers {
       const card = cards[stream.int(0, cards.length - 1)]!;
       if (card.view.status !== 'In use') continue;
       const at = this.world.now() + stream.int(0, DAY_MS - 1);
-      this.world.clock.schedule(at, () => {
-        const refused = this.world.sendToCard(
-          card,
-          { type: 'SYSTEM_SUSPEND', at, cause: 'abnormal' },
-          { by: 'carrier' },
-        );
-        if (refused || behaviour.abnormalResolveAfterMs === undefined) return;
-        this.world.clock.schedule(at + behaviour.abnormalResolveAfterMs, () => {
-          this.world.sendToCard(
-            card,
-            { type: 'SYSTEM_LIFT', at: this.world.now(), cause: 'abnormal' },
-            { by: 'carrier' },
-          );
-        });
+      this.world.at(at, {
+        kind: 'abnormalSuspend',
+        card: card.index,
+        ...(behaviour.abnormalResolveAfterMs === undefined
+          ? {}
+          : { resolveAfterMs: behaviour.abnormalResolveAfterMs }),
       });
     }
   }
@@ -98,10 +107,28 @@ export class Carriers {
     const count = stream.poisson(behaviour.outagesPerMonth / 30);
     for (let n = 0; n < count; n++) {
       const at = this.world.now() + stream.int(0, DAY_MS - 1);
-      this.world.clock.schedule(at, () => {
-        this.world.emit('carrier.outage', carrier, { until: at + behaviour.outageDurationMs });
-        this.world.traffic.outage(carrier, at + behaviour.outageDurationMs);
-      });
+      this.world.at(at, { kind: 'outageStart', carrier, durationMs: behaviour.outageDurationMs });
     }
+  }
+
+  runTask(task: CarrierTask): void {
+    const now = this.world.now();
+    if (task.kind === 'outageStart') {
+      this.world.emit('carrier.outage', task.carrier, { until: now + task.durationMs });
+      this.world.traffic.outage(task.carrier, now + task.durationMs);
+      return;
+    }
+    const card = this.world.cards[task.card]!;
+    if (task.kind === 'abnormalLift') {
+      this.world.sendToCard(card, { type: 'SYSTEM_LIFT', at: now, cause: 'abnormal' }, { by: 'carrier' });
+      return;
+    }
+    const refused = this.world.sendToCard(
+      card,
+      { type: 'SYSTEM_SUSPEND', at: now, cause: 'abnormal' },
+      { by: 'carrier' },
+    );
+    if (refused || task.resolveAfterMs === undefined) return;
+    this.world.at(now + task.resolveAfterMs, { kind: 'abnormalLift', card: task.card });
   }
 }

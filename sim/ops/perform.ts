@@ -55,9 +55,7 @@ export function performOperation<Name extends OperationName>(
           results.push({ iccid: card.iccid, ok: false, ...refusal });
           continue;
         }
-        const pending = world.pendingOperations.accept(request.operation, card, delay, () =>
-          cardOperation.apply(world, card, request.args, by),
-        );
+        const pending = world.pendingOperations.accept(request.operation, card, delay, request.args, by);
         results.push({ iccid: card.iccid, ok: true, pending: pending.id });
         continue;
       }
@@ -88,18 +86,22 @@ export function performOperation<Name extends OperationName>(
 }
 
 /** Operations accepted and waiting for a carrier's delay, and what became of them. */
+/** An operation waiting for its carrier (sim/snapshot/tasks.ts); `args` as parsed when accepted. */
+export interface PendingOperationTask {
+  readonly kind: 'pendingOperation';
+  readonly id: string;
+  readonly card: number;
+  readonly args: unknown;
+  readonly by: Who;
+}
+
 export class PendingOperations {
   private readonly byId = new Map<string, PendingOperation>();
   private next = 1;
 
   constructor(private readonly world: World) {}
 
-  accept(
-    operation: OperationName,
-    card: Card,
-    delayMs: number,
-    apply: () => { code: ErrorCode; message: string } | null,
-  ): PendingOperation {
+  accept(operation: OperationName, card: Card, delayMs: number, args: unknown, by: Who): PendingOperation {
     const id = `OP${String(this.next++).padStart(8, '0')}`;
     const pending: PendingOperation = {
       id,
@@ -111,20 +113,37 @@ export class PendingOperations {
     };
     this.byId.set(id, pending);
     this.world.emit('operation.pending', card.iccid, { id, operation, effectiveAt: pending.effectiveAt });
-    this.world.clock.schedule(pending.effectiveAt, () => {
-      const refusal = apply();
-      pending.status = refusal ? 'FAILURE' : 'SUCCESS';
-      if (refusal) {
-        pending.code = refusal.code;
-        pending.message = refusal.message;
-      }
-      this.world.emit('operation.done', card.iccid, {
-        id,
-        status: pending.status,
-        ...(refusal ? { code: refusal.code } : {}),
-      });
-    });
+    this.world.at(pending.effectiveAt, { kind: 'pendingOperation', id, card: card.index, args, by });
     return pending;
+  }
+
+  /** The carrier's delay is over: the operation acts now, and its record says how it went. */
+  runTask(task: PendingOperationTask): void {
+    const pending = this.byId.get(task.id)!;
+    const card = this.world.cards[task.card]!;
+    const operation = CARD_OPERATIONS[pending.operation]!;
+    const refusal = operation.apply(this.world, card, task.args as never, task.by);
+    pending.status = refusal ? 'FAILURE' : 'SUCCESS';
+    if (refusal) {
+      pending.code = refusal.code;
+      pending.message = refusal.message;
+    }
+    this.world.emit('operation.done', card.iccid, {
+      id: task.id,
+      status: pending.status,
+      ...(refusal ? { code: refusal.code } : {}),
+    });
+  }
+
+  /** Every operation accepted so far (copies: their status changes later), and the next number. */
+  save(): { readonly operations: PendingOperation[]; readonly next: number } {
+    return { operations: [...this.byId.values()].map((p) => ({ ...p })), next: this.next };
+  }
+
+  restore(saved: { readonly operations: readonly PendingOperation[]; readonly next: number }): void {
+    this.byId.clear();
+    for (const p of saved.operations) this.byId.set(p.id, { ...p });
+    this.next = saved.next;
   }
 
   get(id: string): PendingOperation | undefined {

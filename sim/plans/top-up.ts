@@ -28,6 +28,17 @@ export class TopUpOrders {
 
   constructor(private readonly world: World) {}
 
+  /** Orders so far and the next serial number (for snapshots; orders are immutable). */
+  save(): { readonly orders: readonly TopUpOrder[]; readonly next: number } {
+    return { orders: [...this.bySerial.values()], next: this.next };
+  }
+
+  restore(saved: { readonly orders: readonly TopUpOrder[]; readonly next: number }): void {
+    this.bySerial.clear();
+    for (const order of saved.orders) this.bySerial.set(order.serialNo, order);
+    this.next = saved.next;
+  }
+
   get(serialNo: string): TopUpOrder | undefined {
     return this.bySerial.get(serialNo);
   }

@@ -87,6 +87,31 @@ export function rpcStateOf(world: World): RpcState {
   return state;
 }
 
+/** A copy of the world's API state (for snapshots): nothing in it is shared with the world. */
+export function saveRpcState(world: World): RpcState | undefined {
+  const state = states.get(world);
+  return state && copyRpcState(state);
+}
+
+export function restoreRpcState(world: World, saved: RpcState | undefined): void {
+  if (saved) states.set(world, copyRpcState(saved));
+  else states.delete(world);
+}
+
+function copyRpcState(state: RpcState): RpcState {
+  const groups = new Map<number, DirectionalGroup>();
+  for (const [id, group] of state.groups)
+    groups.set(id, { ...group, addresses: new Map(group.addresses), cards: new Set(group.cards) });
+  return {
+    groups,
+    groupOfCard: new Map(state.groupOfCard),
+    operations: new Map(state.operations),
+    messages: state.messages.slice(),
+    messagesOfCard: new Map([...state.messagesOfCard].map(([iccid, ids]) => [iccid, ids.slice()])),
+    nextGroupId: state.nextGroupId,
+  };
+}
+
 export function addGroup(world: World, name: string): DirectionalGroup {
   const state = rpcStateOf(world);
   const group: DirectionalGroup = {

@@ -30,6 +30,15 @@ export interface TriggerRecord {
   readonly acted: boolean;
 }
 
+export interface AutomationState {
+  readonly rules: readonly Rule[];
+  readonly nextId: number;
+  readonly triggers: readonly TriggerRecord[];
+  readonly firedThisMonth: readonly string[];
+  readonly firedMonth: number;
+  readonly expiryFired: readonly string[];
+}
+
 const NAME = /^[\p{L}\p{N} _-]{1,30}$/u;
 
 export class AutomationRules {
@@ -189,6 +198,30 @@ export class AutomationRules {
     if (trigger.bytes !== undefined) return trigger.bytes;
     const tier = card.voucher.tierBytes;
     return trigger.share !== undefined && tier !== undefined ? Math.ceil(trigger.share * tier) : undefined;
+  }
+
+  /** The rules, their trigger records and what fired already (for snapshots; rules and records are immutable). */
+  save(): AutomationState {
+    return {
+      rules: [...this.rules.values()],
+      nextId: this.nextId,
+      triggers: this.triggers.slice(),
+      firedThisMonth: [...this.firedThisMonth],
+      firedMonth: this.firedMonth,
+      expiryFired: [...this.expiryFired],
+    };
+  }
+
+  restore(state: AutomationState): void {
+    this.rules.clear();
+    for (const rule of state.rules) this.rules.set(rule.name, rule);
+    this.nextId = state.nextId;
+    this.triggers.length = 0;
+    for (const record of state.triggers) this.triggers.push(record);
+    this.firedThisMonth = new Set(state.firedThisMonth);
+    this.firedMonth = state.firedMonth;
+    this.expiryFired.clear();
+    for (const key of state.expiryFired) this.expiryFired.add(key);
   }
 
   private rollMonth(): void {

@@ -10,6 +10,7 @@ import type { OperationName } from '../ops/types.ts';
 import type { SimEvent } from '../record/event.ts';
 import { DAY_MS } from '../time/calendar.ts';
 import { World } from '../world.ts';
+import { restoreWorld, saveWorld, type WorldSnapshot } from '../snapshot/world-snapshot.ts';
 import type { ExportSink } from '../exports/export-job.ts';
 import { checkExpectation, STATUS_EVENT_ALIASES } from './expectations.ts';
 import type {
@@ -51,6 +52,16 @@ export interface RecordedOperationInput {
   readonly step: number;
 }
 
+/** A run saved between two days (ScenarioRun.save): results are immutable, so shared. */
+export interface ScenarioRunState {
+  readonly world: WorldSnapshot;
+  readonly nextStep: number;
+  readonly events: readonly SimEvent[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly stepFailures: readonly StepFailure[];
+  readonly stepResults: readonly StepResult[];
+}
+
 /** A scenario being run: the world, the steps still to run, and the results so far. */
 export class ScenarioRun {
   readonly world: World;
@@ -61,18 +72,18 @@ export class ScenarioRun {
   private readonly stepFailures: StepFailure[] = [];
   private readonly stepResults: StepResult[] = [];
 
+  /** A new run of the scenario; or, given a saved state (`save()`), the run as it was then. */
   constructor(
     readonly scenario: Scenario,
     private readonly options: RunOptions = {},
+    restored?: ScenarioRunState,
   ) {
     const seed = options.seed ?? scenario.seed;
     this.until = options.until ?? scenario.until;
-    this.world = new World({
-      name: scenario.name,
-      seed,
-      start: scenario.start,
-      ...(options.exportSink ? { exportSink: options.exportSink } : {}),
-    });
+    const exportSink = options.exportSink ? { exportSink: options.exportSink } : {};
+    this.world = restored
+      ? restoreWorld(restored.world, exportSink)
+      : new World({ name: scenario.name, seed, start: scenario.start, ...exportSink });
     options.onWorld?.(this.world);
     const eventTypes = this.eventTypesWanted();
     if (eventTypes.size > 0) {
@@ -80,7 +91,30 @@ export class ScenarioRun {
         if (eventTypes.has(event.type)) this.events.push(event);
       });
     }
-    this.setUp();
+    if (!restored) {
+      this.setUp();
+      return;
+    }
+    this.nextStep = restored.nextStep;
+    this.events.push(...restored.events);
+    this.expectations.push(...restored.expectations);
+    this.stepFailures.push(...restored.stepFailures);
+    this.stepResults.push(...restored.stepResults);
+  }
+
+  /**
+   * The run as data: the world's snapshot and the steps run and results so far. Only between days,
+   * from a World.onDayClosed listener (sim/snapshot/world-snapshot.ts).
+   */
+  save(): ScenarioRunState {
+    return {
+      world: saveWorld(this.world),
+      nextStep: this.nextStep,
+      events: this.events.slice(),
+      expectations: this.expectations.slice(),
+      stepFailures: this.stepFailures.slice(),
+      stepResults: this.stepResults.slice(),
+    };
   }
 
   get seed(): number {
@@ -96,8 +130,10 @@ export class ScenarioRun {
     const target = Math.min(t, this.until);
     const steps = this.scenario.steps;
     while (this.nextStep < this.stepsToRun() && steps[this.nextStep]!.at <= target) {
-      const step = steps[this.nextStep++]!;
+      const step = steps[this.nextStep]!;
+      // Counted as run only once its time has come: a snapshot taken on the way still has it ahead.
       this.runClockTo(step.at);
+      this.nextStep++;
       this.runStep(step);
     }
     this.runClockTo(target);
@@ -143,6 +179,9 @@ export class ScenarioRun {
         events: this.world.eventCount,
       });
     }
+    // A run restored from a snapshot stands inside an instant (after its day was settled): the rest
+    // of that instant's events are still due.
+    if ((this.world.clock.nextTime() ?? Infinity) <= t) this.world.runUntil(t);
   }
 
   private setUp(): void {
@@ -153,7 +192,7 @@ export class ScenarioRun {
     for (const pool of scenario.pools) world.addPool(pool.id, pool.sizeBytes, pool.perCardBytes ?? 0);
     for (const entry of scenario.fleet) {
       if (entry.orderedAt <= world.now()) buyFleetEntry(world, entry);
-      else world.clock.schedule(entry.orderedAt, () => buyFleetEntry(world, entry));
+      else world.at(entry.orderedAt, { kind: 'fleetBuy', entry });
     }
   }
 

@@ -53,6 +53,36 @@ export class TimerHeap {
     slots[i] = slot;
   }
 
+  /** Copies of the entries, in heap order (for snapshots). */
+  save(): { times: Float64Array; seqs: Float64Array; slots: Int32Array } {
+    return {
+      times: this.times.slice(0, this.count),
+      seqs: this.seqs.slice(0, this.count),
+      slots: this.slots.slice(0, this.count),
+    };
+  }
+
+  /** Takes entries in heap order, as save() gave them (copied). */
+  restore(times: Float64Array, seqs: Float64Array, slots: Int32Array): void {
+    if (times.length !== seqs.length || times.length !== slots.length) {
+      throw new RangeError('heap arrays differ in length');
+    }
+    const capacity = Math.max(initialCapacity, times.length);
+    this.times = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.slots = new Int32Array(capacity);
+    this.times.set(times);
+    this.seqs.set(seqs);
+    this.slots.set(slots);
+    this.count = times.length;
+  }
+
+  /** The time of the entry in a slot (a linear search: for error messages only). */
+  timeOfSlot(slot: number): number {
+    for (let i = 0; i < this.count; i++) if (this.slots[i] === slot) return this.times[i]!;
+    return NaN;
+  }
+
   // Removes the top entry; read it first with topTime()/topSlot().
   pop(): void {
     if (this.count === 0) return;

@@ -52,11 +52,36 @@ export type Phase = (typeof Phase)[keyof typeof Phase];
 // no change to the heap. 2^45 sequence numbers per phase; 4 phases stay below 2^53.
 const phaseStride = 2 ** 45;
 
-export class Scheduler implements XStateClock {
+/**
+ * Everything a scheduler holds, as data: the heap as it stands, the slots (so every TimerId kept
+ * anywhere in the world still names the same timer after a restore) and, per live slot, the task
+ * its callback is rebuilt from. Typed arrays are copies.
+ */
+export interface SchedulerState<Task> {
+  readonly now: SimTime;
+  readonly nextSeq: number;
+  readonly executed: number;
+  readonly heapTimes: Float64Array;
+  readonly heapSeqs: Float64Array;
+  readonly heapSlots: Int32Array;
+  readonly generations: Uint32Array;
+  readonly freeSlots: Int32Array;
+  readonly slotsUsed: number;
+  /** Per slot in use: its task, or null for a free or cancelled slot. */
+  readonly tasks: readonly (Task | null)[];
+}
+
+export class SchedulerStateError extends Error {
+  override readonly name = 'SchedulerStateError';
+}
+
+export class Scheduler<Task = unknown> implements XStateClock {
   private currentTime: SimTime;
-  private readonly heap = new TimerHeap();
+  private heap = new TimerHeap();
   // Indexed by slot. A slot is live exactly when it holds a callback.
-  private readonly runs: ((() => void) | undefined)[] = [];
+  private runs: ((() => void) | undefined)[] = [];
+  // Indexed by slot: what the callback does, as data, for snapshots (undefined: not describable).
+  private tasks: (Task | undefined)[] = [];
   private generations = new Uint32Array(initialSlotCapacity);
   private freeSlots = new Int32Array(initialSlotCapacity);
   private freeCount = 0;
@@ -91,7 +116,7 @@ export class Scheduler implements XStateClock {
    * traffic of the day that just ended is settled before 00:00's lifecycle timers, and those before
    * the monthly rollover; see `Phase`).
    */
-  schedule(at: SimTime, run: () => void, phase: Phase = Phase.lifecycle): TimerId {
+  schedule(at: SimTime, run: () => void, phase: Phase = Phase.lifecycle, task?: Task): TimerId {
     if (!(at >= this.currentTime) || !Number.isFinite(at)) {
       throw new RangeError(
         `cannot schedule at ${describeTime(at)}: now is ${describeTime(this.currentTime)}`,
@@ -99,6 +124,7 @@ export class Scheduler implements XStateClock {
     }
     const slot = this.takeSlot();
     this.runs[slot] = run;
+    this.tasks[slot] = task;
     this.heap.push(at, phase * phaseStride + this.nextSeq++, slot);
     return this.generations[slot]! * slotLimit + slot + 1;
   }
@@ -118,6 +144,7 @@ export class Scheduler implements XStateClock {
     if (slot >= this.slotsUsed || this.runs[slot] === undefined) return false;
     if (this.generations[slot] !== (index - slot) / slotLimit) return false;
     this.runs[slot] = undefined;
+    this.tasks[slot] = undefined;
     this.cancelledInHeap++;
     if (this.cancelledInHeap * 2 > this.heap.size) this.compact();
     return true;
@@ -194,6 +221,80 @@ export class Scheduler implements XStateClock {
     return true;
   }
 
+  /**
+   * The scheduler as data (see SchedulerState). Every pending timer must have been scheduled with a
+   * task: a callback alone cannot be saved, and a snapshot without it would silently lose it.
+   */
+  save(): SchedulerState<Task> {
+    const tasks: (Task | null)[] = new Array<Task | null>(this.slotsUsed).fill(null);
+    for (let slot = 0; slot < this.slotsUsed; slot++) {
+      if (this.runs[slot] === undefined) continue;
+      const task = this.tasks[slot];
+      if (task === undefined) {
+        throw new SchedulerStateError(
+          `cannot save the scheduler: a timer due at ${describeTime(this.timeOfSlot(slot))} was scheduled without a task`,
+        );
+      }
+      tasks[slot] = task;
+    }
+    const heap = this.heap.save();
+    return {
+      now: this.currentTime,
+      nextSeq: this.nextSeq,
+      executed: this.executedCount,
+      heapTimes: heap.times,
+      heapSeqs: heap.seqs,
+      heapSlots: heap.slots,
+      generations: this.generations.slice(0, this.slotsUsed),
+      freeSlots: this.freeSlots.slice(0, this.freeCount),
+      slotsUsed: this.slotsUsed,
+      tasks,
+    };
+  }
+
+  /**
+   * Puts back what save() returned, with each live timer's callback rebuilt from its task. Timer ids
+   * and the order of events due at one instant come back exactly. Not from inside a callback.
+   */
+  restore(state: SchedulerState<Task>, rebuild: (task: Task) => () => void): void {
+    if (this.running) throw new SchedulerStateError('cannot restore the scheduler from inside a callback');
+    if (state.tasks.length !== state.slotsUsed || state.generations.length !== state.slotsUsed) {
+      throw new SchedulerStateError('scheduler state is inconsistent: slots and tasks differ in number');
+    }
+    const runs: ((() => void) | undefined)[] = new Array<(() => void) | undefined>(state.slotsUsed);
+    const tasks: (Task | undefined)[] = new Array<Task | undefined>(state.slotsUsed);
+    let live = 0;
+    for (let slot = 0; slot < state.slotsUsed; slot++) {
+      const task = state.tasks[slot];
+      if (task === null || task === undefined) continue;
+      tasks[slot] = task;
+      runs[slot] = rebuild(task);
+      live++;
+    }
+    const capacity = Math.max(initialSlotCapacity, state.slotsUsed);
+    const generations = new Uint32Array(capacity);
+    generations.set(state.generations);
+    const freeSlots = new Int32Array(capacity);
+    freeSlots.set(state.freeSlots);
+    const heap = new TimerHeap();
+    heap.restore(state.heapTimes, state.heapSeqs, state.heapSlots);
+    this.heap = heap;
+    this.runs = runs;
+    this.tasks = tasks;
+    this.generations = generations;
+    this.freeSlots = freeSlots;
+    this.freeCount = state.freeSlots.length;
+    this.slotsUsed = state.slotsUsed;
+    this.nextSeq = state.nextSeq;
+    this.executedCount = state.executed;
+    this.currentTime = state.now;
+    this.cancelledInHeap = heap.size - live;
+  }
+
+  private timeOfSlot(slot: number): number {
+    return this.heap.timeOfSlot(slot);
+  }
+
   private enter(method: string): void {
     if (this.running) {
       throw new Error(
@@ -215,6 +316,7 @@ export class Scheduler implements XStateClock {
   // Frees a slot whose heap entry is gone; the new generation makes its old id stale.
   private releaseSlot(slot: number): void {
     this.runs[slot] = undefined;
+    this.tasks[slot] = undefined;
     this.generations[slot] = (this.generations[slot]! + 1) & generationMask;
     this.freeSlots[this.freeCount++] = slot;
   }

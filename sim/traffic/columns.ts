@@ -27,6 +27,13 @@ export class Float64Column {
   fill(value: number): void {
     this.data.fill(value);
   }
+  /** A copy of the values (for snapshots). */
+  save(): Float64Array {
+    return this.data.slice();
+  }
+  restore(values: Float64Array): void {
+    this.data = values.slice();
+  }
   private grow(size: number): void {
     const next = new Float64Array(Math.max(size, this.data.length * 2));
     next.set(this.data);
@@ -51,6 +58,13 @@ export class Int32Column {
   }
   get array(): Int32Array {
     return this.data;
+  }
+  /** A copy of the values (for snapshots). */
+  save(): Int32Array {
+    return this.data.slice();
+  }
+  restore(values: Int32Array): void {
+    this.data = values.slice();
   }
   ensure(size: number): void {
     if (size > this.data.length) this.grow(size);

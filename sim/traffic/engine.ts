@@ -19,7 +19,7 @@ import type { World } from '../world.ts';
 import { Float64Column, Int32Column } from './columns.ts';
 import type { Device } from './devices.ts';
 import { DataPool } from './pools.ts';
-import { UsageColumns } from './usage.ts';
+import { UsageColumns, type UsageState } from './usage.ts';
 
 /** L2: the test period includes 6 MB. */
 export const TEST_DATA_BYTES = 6 * 1_048_576;
@@ -44,8 +44,34 @@ export interface Session {
   readonly whitelisted: boolean;
 }
 
+/** The engine's timers as data (sim/snapshot/tasks.ts): cards by index, pools by ID. */
+export type TrafficTask =
+  | { readonly kind: 'dayEnd' }
+  | { readonly kind: 'dayPlan' }
+  | { readonly kind: 'outageEnd'; readonly carrier: NetworkCarrier; readonly cards: readonly number[] }
+  | { readonly kind: 'notableSession'; readonly card: number; readonly at: number }
+  | { readonly kind: 'poolReplan'; readonly pool: string }
+  | { readonly kind: 'poolCrossing'; readonly pool: string; readonly at: number };
+
 /** A test hook: every session offered, with what happened to it. */
 export type SessionObserver = (card: Card, session: Session, carried: number) => void;
+
+/** The engine between two days (sim/snapshot): what carries over from one day to the next. */
+export interface TrafficState {
+  readonly usage: UsageState;
+  readonly devices: readonly Device[];
+  readonly cardDevice: Int32Array;
+  readonly usageLimit: Float64Array;
+  readonly ruleThreshold: Float64Array;
+  readonly dayTotal: Float64Array;
+  readonly dayWhite: Float64Array;
+  readonly inPoolBound: Int32Array;
+  readonly poolMargin: readonly (readonly [string, number])[];
+  readonly dirtyPools: readonly string[];
+  readonly outageUntil: readonly (readonly [NetworkCarrier, number])[];
+  readonly today: number;
+  readonly dayStartMs: number;
+}
 
 export class TrafficEngine {
   readonly usage = new UsageColumns();
@@ -101,6 +127,62 @@ export class TrafficEngine {
     this.scheduleDayEnd();
   }
 
+  /**
+   * The engine's state, copied. Only between days (right after a day is settled): then no card's
+   * day is expanded into sessions and no session timer is set, so the rest is plain columns.
+   */
+  save(): TrafficState {
+    if (this.expanded.size > 0 || this.notable.size > 0 || this.poolTimers.size > 0 || this.busy) {
+      throw new RangeError('the traffic engine is saved only between days, right after a day is settled');
+    }
+    return {
+      usage: this.usage.save(),
+      devices: this.devices.map((device) => ({ ...device })),
+      cardDevice: this.cardDevice.save(),
+      usageLimit: this.usageLimit.save(),
+      ruleThreshold: this.ruleThreshold.save(),
+      dayTotal: this.dayTotal.save(),
+      dayWhite: this.dayWhite.save(),
+      inPoolBound: this.inPoolBound.save(),
+      poolMargin: [...this.poolMargin].map(([pool, margin]) => [pool.id, margin] as const),
+      dirtyPools: [...this.dirtyPools].map((pool) => pool.id),
+      outageUntil: [...this.outageUntil],
+      today: this.today,
+      dayStartMs: this.dayStartMs,
+    };
+  }
+
+  /** Puts back what save() returned; pools and cards must be restored in the world first. */
+  restore(state: TrafficState): void {
+    const pool = (id: string) => {
+      const found = this.world.pools.get(id);
+      if (!(found instanceof DataPool))
+        throw new RangeError(`traffic state names pool ${id}, which is not a data pool`);
+      return found;
+    };
+    this.usage.restore(state.usage);
+    this.devices.length = 0;
+    for (const device of state.devices) this.devices.push({ ...device });
+    this.cardDevice.restore(state.cardDevice);
+    this.usageLimit.restore(state.usageLimit);
+    this.ruleThreshold.restore(state.ruleThreshold);
+    this.dayTotal.restore(state.dayTotal);
+    this.dayWhite.restore(state.dayWhite);
+    this.inPoolBound.restore(state.inPoolBound);
+    this.poolMargin.clear();
+    for (const [id, margin] of state.poolMargin) this.poolMargin.set(pool(id), margin);
+    this.dirtyPools.clear();
+    for (const id of state.dirtyPools) this.dirtyPools.add(pool(id));
+    this.outageUntil.clear();
+    for (const [carrier, until] of state.outageUntil) this.outageUntil.set(carrier, until);
+    this.expanded.clear();
+    this.notable.clear();
+    this.poolTimers.clear();
+    this.network.length = 0;
+    this.today = state.today;
+    this.dayStartMs = state.dayStartMs;
+  }
+
   // ---- devices ---------------------------------------------------------------------------
 
   addDevice(device: Omit<Device, 'index'>): Device {
@@ -153,11 +235,49 @@ export class TrafficEngine {
     for (const card of affected) this.realizeUntilNow(card);
     this.outageUntil.set(carrier, Math.max(until, this.outageUntil.get(carrier) ?? 0));
     for (const card of affected) this.plan(card);
-    this.world.clock.schedule(until, () => {
-      if ((this.outageUntil.get(carrier) ?? 0) > this.world.now()) return;
-      this.outageUntil.delete(carrier);
-      for (const card of affected) this.change(card, () => {});
-    });
+    this.world.at(until, { kind: 'outageEnd', carrier, cards: affected.map((card) => card.index) });
+  }
+
+  runTask(task: TrafficTask): void {
+    switch (task.kind) {
+      case 'dayEnd':
+        return this.endDay();
+      case 'dayPlan':
+        return this.planDay();
+      case 'outageEnd': {
+        if ((this.outageUntil.get(task.carrier) ?? 0) > this.world.now()) return;
+        this.outageUntil.delete(task.carrier);
+        for (const index of task.cards) this.change(this.world.cards[index]!, () => {});
+        return;
+      }
+      case 'notableSession': {
+        const card = this.world.cards[task.card]!;
+        this.notable.delete(card.index);
+        // Sessions before the notable one carry as before; it and any after it at this moment meet
+        // whatever it changes.
+        this.realizeTo(card, task.at);
+        this.plan(card);
+        return;
+      }
+      case 'poolReplan': {
+        const pool = this.world.pools.get(task.pool) as DataPool;
+        this.dirtyPools.delete(pool);
+        this.planPool(pool);
+        return;
+      }
+      case 'poolCrossing': {
+        const pool = this.world.pools.get(task.pool) as DataPool;
+        const at = task.at;
+        this.poolTimers.delete(pool);
+        // Everything before the crossing moment, on every card of the pool, then the moment itself.
+        for (const card of pool.cards) this.realizeTo(card, at - 1);
+        for (const card of pool.cards) {
+          if (!pool.exhausted) this.realizeTo(card, at);
+        }
+        if (!pool.exhausted) this.planPool(pool);
+        return;
+      }
+    }
   }
 
   // ---- world hooks -----------------------------------------------------------------------
@@ -335,12 +455,14 @@ export class TrafficEngine {
     this.today++;
     this.dayStartMs += DAY_MS;
     this.scheduleDayEnd();
+    // Between two days: the one moment a world can be saved (sim/snapshot).
+    this.world.dayClosed();
   }
 
   private scheduleDayEnd(): void {
     const next = this.dayStartMs + DAY_MS;
-    this.world.clock.schedule(next, () => this.endDay(), Phase.settle);
-    this.world.clock.schedule(next, () => this.planDay(), Phase.plan);
+    this.world.at(next, { kind: 'dayEnd' }, Phase.settle);
+    this.world.at(next, { kind: 'dayPlan' }, Phase.plan);
   }
 
   /** A card nothing touched today kept one state all day: carry or refuse its totals in bulk. */
@@ -445,14 +567,7 @@ export class TrafficEngine {
     const index = this.firstNotable(card, device, open.sessions, open.next);
     if (index < 0) return;
     const at = Math.max(this.world.now(), this.dayStartMs + open.sessions.offsetMs[index]!);
-    const id = this.world.clock.schedule(at, () => {
-      this.notable.delete(card.index);
-      // Sessions before the notable one carry as before; it and any after it at this moment meet
-      // whatever it changes.
-      this.realizeTo(card, at);
-      this.plan(card);
-    });
-    this.notable.set(card.index, id);
+    this.notable.set(card.index, this.world.at(at, { kind: 'notableSession', card: card.index, at }));
   }
 
   private firstNotable(card: Card, device: Device, sessions: DaySessions, from: number): number {
@@ -615,10 +730,7 @@ export class TrafficEngine {
     if (margin >= 0 || this.dirtyPools.has(pool)) return;
     this.dirtyPools.add(pool);
     // Re-planned once at the end of this instant, however many of its cards changed in it.
-    this.world.clock.schedule(this.world.now(), () => {
-      this.dirtyPools.delete(pool);
-      this.planPool(pool);
-    });
+    this.world.at(this.world.now(), { kind: 'poolReplan', pool: pool.id });
   }
 
   /** P2: when will the pool run dry today, if its cards go on as planned? */
@@ -658,18 +770,7 @@ export class TrafficEngine {
     const crossing = entries.find((entry) => (used += entry.bytes) >= remaining);
     if (!crossing) return;
     const at = Math.max(now, crossing.t);
-    this.poolTimers.set(
-      pool,
-      this.world.clock.schedule(at, () => {
-        this.poolTimers.delete(pool);
-        // Everything before the crossing moment, on every card of the pool, then the moment itself.
-        for (const card of pool.cards) this.realizeTo(card, at - 1);
-        for (const card of pool.cards) {
-          if (!pool.exhausted) this.realizeTo(card, at);
-        }
-        if (!pool.exhausted) this.planPool(pool);
-      }),
-    );
+    this.poolTimers.set(pool, this.world.at(at, { kind: 'poolCrossing', pool: pool.id, at }));
   }
 
   /** Every byte the card's device may still send today, whitelisted or not. */

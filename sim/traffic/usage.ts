@@ -7,6 +7,13 @@ export const HISTORY_DAYS = 190;
 /** Months of monthly usage kept per card. */
 export const HISTORY_MONTHS = 13;
 
+export interface UsageState {
+  readonly columns: readonly Float64Array[];
+  /** Closed days and months: their arrays are never written again, so a snapshot shares them. */
+  readonly days: readonly (readonly [number, Float64Array])[];
+  readonly months: readonly (readonly [number, { carried: Float64Array; refused: Float64Array }])[];
+}
+
 export class UsageColumns {
   /** Carried this calendar month, realized so far (test data included). */
   readonly monthCarried = new Float64Column();
@@ -25,6 +32,36 @@ export class UsageColumns {
   readonly days = new Map<number, Float64Array>();
   /** Carried and refused per month: monthIndex -> bytes per card. */
   readonly months = new Map<number, { carried: Float64Array; refused: Float64Array }>();
+
+  private columns(): Float64Column[] {
+    return [
+      this.monthCarried,
+      this.monthRefused,
+      this.planUsed,
+      this.testUsed,
+      this.addOnRemaining,
+      this.todayCarried,
+      this.todayRefused,
+    ];
+  }
+
+  save(): UsageState {
+    return {
+      columns: this.columns().map((column) => column.save()),
+      days: [...this.days],
+      months: [...this.months],
+    };
+  }
+
+  restore(state: UsageState): void {
+    const columns = this.columns();
+    if (state.columns.length !== columns.length) throw new RangeError('usage state has the wrong columns');
+    columns.forEach((column, i) => column.restore(state.columns[i]!));
+    this.days.clear();
+    for (const [day, carried] of state.days) this.days.set(day, carried);
+    this.months.clear();
+    for (const [month, totals] of state.months) this.months.set(month, totals);
+  }
 
   ensure(cards: number): void {
     for (const column of [

@@ -1,0 +1,89 @@
+// A card as data, for snapshots: every field of the card with its machine's persisted snapshot in
+// place of the actor (a smart card's includes its sub-cards, XState children). Views are derived
+// from the machines, so they are recomputed rather than saved.
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import { computeView, type Card, type SubCard } from '../cards/card.ts';
+import { cardMachine, type CardMachine } from '../machines/card-machine.ts';
+import { smartCardMachine, type SubCardIdentity } from '../machines/smart-card.ts';
+import { cardStatusView, type StatusView } from '../machines/status-view.ts';
+import type { Task } from './tasks.ts';
+import type { Scheduler } from '../time/scheduler.ts';
+
+type Fields = Omit<Card, 'actor' | 'subCards' | 'view' | 'records' | 'tags'>;
+
+export interface CardState extends Fields {
+  readonly tags: readonly string[];
+  readonly records: Card['records'];
+  /** The persisted snapshot of the card's machine (smart cards: with their sub-cards). */
+  readonly machine: Snapshot<unknown>;
+  readonly subCards: readonly SubCardIdentity[];
+}
+
+export function saveCard(card: Card): CardState {
+  // Listed field by field: a new field on Card is a compile error here until it is saved too.
+  return {
+    iccid: card.iccid,
+    index: card.index,
+    group: card.group,
+    groupIndex: card.groupIndex,
+    voucher: card.voucher,
+    carrier: card.carrier,
+    msisdn: card.msisdn,
+    imsi: card.imsi,
+    orderedAt: card.orderedAt,
+    idVerification: card.idVerification,
+    monthsBought: card.monthsBought,
+    serviceEndsAt: card.serviceEndsAt,
+    initialServiceEndsAt: card.initialServiceEndsAt,
+    autoRenew: card.autoRenew,
+    activateOnFirstTraffic: card.activateOnFirstTraffic,
+    usageLimitAutoRestore: card.usageLimitAutoRestore,
+    usageLimitBytes: card.usageLimitBytes,
+    tags: card.tags.slice(),
+    remark: card.remark,
+    networkIndex: card.networkIndex,
+    // Records are only ever appended, and each record is immutable: a copy of the list suffices.
+    records: card.records.slice(),
+    machine: card.actor.getPersistedSnapshot() as Snapshot<unknown>,
+    subCards: card.subCards.map(({ carrier, iccid, msisdn, imsi }) => ({ carrier, iccid, msisdn, imsi })),
+  };
+}
+
+export function restoreCard(state: CardState, clock: Scheduler<Task>): Card {
+  const { machine, subCards: identities, tags, records, ...fields } = state;
+  let actor: Card['actor'];
+  let subCards: SubCard[] = [];
+  if (identities.length > 0) {
+    const smart = createActor(smartCardMachine, restoring(machine, clock));
+    smart.start();
+    actor = smart;
+    subCards = identities.map((identity) => {
+      const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine> | undefined;
+      if (!child)
+        throw new RangeError(`card ${state.iccid}: no sub-card ${identity.carrier} in its snapshot`);
+      return { ...identity, actor: child, view: cardStatusView(child.getSnapshot()) };
+    });
+  } else {
+    actor = createActor(cardMachine, restoring(machine, clock));
+    actor.start();
+  }
+  const card: Card = {
+    ...fields,
+    tags: tags.slice(),
+    records: records.slice(),
+    actor,
+    subCards,
+    view: undefined as unknown as StatusView,
+  };
+  card.view = computeView(card);
+  return card;
+}
+
+// XState's types ask for `input` on machines that take one; an actor restored from a snapshot takes
+// its context from the snapshot and never reads input.
+function restoring(
+  snapshot: Snapshot<unknown>,
+  clock: Scheduler<Task>,
+): { snapshot: Snapshot<unknown>; clock: Scheduler<Task>; input: never } {
+  return { snapshot, clock, input: undefined as never };
+}
