@@ -1,8 +1,12 @@
 // A run, live: the scenario's world on a clock that users control (paused, running at a speed, as
 // fast as possible, stepped, advanced to a time), fed with operations from the APIs. The world runs
 // in slices of bounded wall time so that HTTP and websockets stay responsive while a year simulates.
-// Every accepted operation is journaled before it is applied and acknowledged; a restarted server
-// replays the journal to the same state and hash. The wall clock is read here, in server/, never in sim/.
+// Every accepted operation is journaled before it is applied and acknowledged. Every week of sim
+// time the whole run is saved as a snapshot (sim/snapshot); a restarted server restores the latest one
+// and replays the journal after it, to the same state and hash. Rewinding restores the snapshot
+// before the time asked for and re-runs to it, dropping what came after; forking starts a new run
+// from a moment of this one (with another seed, or only other operations to come), keeping this one.
+// The wall clock is read here, in server/, never in sim/.
 import { Subject } from 'rxjs';
 import type { Card } from '../sim/cards/card.ts';
 import { TwinError } from '../sim/errors.ts';
@@ -13,12 +17,13 @@ import { performOperation } from '../sim/ops/perform.ts';
 import { CARD_OPERATIONS, WORLD_OPERATIONS } from '../sim/ops/registry.ts';
 import type { CardResult, OperationName, OperationResult } from '../sim/ops/types.ts';
 import type { Actor as Who } from '../sim/record/event.ts';
-import { ScenarioRun } from '../sim/scenario/runner.ts';
+import { ScenarioRun, type ScenarioRunState } from '../sim/scenario/runner.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { DAY_MS } from '../sim/time/calendar.ts';
 import type { World } from '../sim/world.ts';
 import { consoleActionOf } from './console-actions.ts';
-import type { Checkpoint, JournalEntry, RunStore } from './store.ts';
+import { ArrayKeys, decodeRunState, encodeRunState } from './snapshot-codec.ts';
+import type { Checkpoint, JournalEntry, Reseed, RunStore, RunSummary } from './store.ts';
 
 export type ClockMode = 'paused' | 'running' | 'fast';
 
@@ -41,6 +46,11 @@ export interface LiveRunOptions {
 }
 
 const CHECKPOINT_EVERY_MS = 30 * DAY_MS;
+/** A snapshot at the first day end a week after the last: a rewind or restart re-runs at most a week. */
+const SNAPSHOT_EVERY_MS = 7 * DAY_MS;
+/** Snapshots older than this (sim time behind now) are thinned to one per 28 days. */
+const DENSE_SNAPSHOTS_MS = 56 * DAY_MS;
+const SPARSE_SNAPSHOT_MS = 28 * DAY_MS;
 /** While the clock moves, its position is written at most this often (wall ms): what a crash loses. */
 const SAVE_CLOCK_EVERY_WALL_MS = 1000;
 /** Running at a speed: a slice this often (wall ms). */
@@ -57,6 +67,12 @@ export class LiveRun {
   private lastCheckpoint = 0;
   private lastClockSave = 0;
   private storedMode: ClockMode = 'paused';
+  private lastSnapshotAt = -Infinity;
+  private readonly arrays = new ArrayKeys((key) => this.options.store.array(key));
+  /** Sim time of the snapshot the last resume, rewind, fork or open started from (none: the start). */
+  restoredFrom: number | undefined;
+  /** Wall milliseconds the last snapshot took (save, encode, store). */
+  lastSnapshotWallMs = 0;
   /** A new run started (POST /api/run): subscribers of the old world resubscribe. */
   readonly runChanged$ = new Subject<World>();
   /** The clock's mode or speed changed. */
@@ -104,6 +120,89 @@ export class LiveRun {
     this.saveClock();
   }
 
+  /** The current run as the store keeps it (id, seed, fork). */
+  get run(): RunSummary {
+    return this.options.store.loadRun()!;
+  }
+
+  /** Every run the store keeps, oldest first. */
+  runs(): RunSummary[] {
+    return this.options.store.runs();
+  }
+
+  /** Sim times of the current run's snapshots. */
+  snapshotTimes(): number[] {
+    return this.options.store.snapshotTimes();
+  }
+
+  /**
+   * Back to an earlier sim time: the latest snapshot at or before it is restored and the run goes on
+   * to `to` with the journal's operations up to then; operations, checkpoints and snapshots after it
+   * are dropped. The clock is paused there.
+   */
+  rewindTo(to: number): void {
+    const now = this.world.now();
+    if (!(to <= now))
+      throw new TwinError(
+        'InvalidArgument',
+        'rewind goes back: `to` is after now (use advance to go forward)',
+      );
+    if (to < this.scenario.start)
+      throw new TwinError('InvalidArgument', 'rewind: `to` is before the run began');
+    this.pause();
+    this.options.store.truncateAfter(to);
+    this.rebuild(to);
+    this.saveClock();
+    this.clockChanged$.next();
+  }
+
+  /**
+   * A new run from this one's state at `at` (default now), kept beside it: with another seed from
+   * there (its random draws and devices' traffic part from this run's), or the same seed, to try
+   * other operations. The new run becomes current, paused at `at`.
+   */
+  fork(options: { at?: number; seed?: number } = {}): RunSummary {
+    const current = this.run;
+    const at = options.at ?? this.world.now();
+    if (at > this.world.now()) throw new TwinError('InvalidArgument', 'fork: `at` is after now');
+    if (at < this.scenario.start)
+      throw new TwinError('InvalidArgument', 'fork: `at` is before the run began');
+    this.pause();
+    const inherited = (current.reseeds ?? []).filter((r) => r.at <= at);
+    const seed = options.seed;
+    const reseeds: Reseed[] =
+      seed !== undefined && seed !== this.seedAt(current, at) ? [...inherited, { at, seed }] : inherited;
+    this.options.store.forkRun({
+      scenario: current.scenario,
+      seed: current.seed,
+      twinVersion: this.options.twinVersion,
+      createdAt: new Date().toISOString(),
+      forkOf: { run: current.id, at, ...(seed !== undefined ? { seed } : {}) },
+      reseeds,
+    });
+    this.rebuild(at);
+    this.saveClock();
+    return this.run;
+  }
+
+  /** Another kept run becomes current, where its clock stood (paused); undefined when there is none. */
+  openRun(id: number): RunSummary | undefined {
+    if (!this.options.store.runs().some((r) => r.id === id)) return undefined;
+    this.pause();
+    this.options.store.openRun(id);
+    const clock = this.options.store.loadClock();
+    this.rebuild(clock?.now);
+    if (clock) this.speed = clock.speedMsPerSecond;
+    this.saveClock();
+    return this.run;
+  }
+
+  private seedAt(run: RunSummary, at: number): number {
+    let seed = run.seed;
+    for (const reseed of run.reseeds ?? []) if (reseed.at <= at) seed = reseed.seed;
+    return seed;
+  }
+
   /**
    * Come back to the run the store holds: the scenario again, every journaled operation at its sim
    * time, then the clock where it was. Returns false when the store holds no run.
@@ -111,21 +210,50 @@ export class LiveRun {
   resume(): boolean {
     const stored = this.options.store.loadRun();
     if (!stored) return false;
-    const scenario = stored.scenario as Scenario;
-    this.open(scenario, stored.seed);
-    for (const entry of this.options.store.journal()) {
-      // Past the scenario's end the world goes on (runTo), exactly as the live clock took it there.
-      if (entry.t > this.world.now()) this.runTo(entry.t);
-      this.apply(entry);
-    }
     const clock = this.options.store.loadClock();
+    this.rebuild(clock?.now);
     if (clock) {
-      if (clock.now > this.world.now()) this.runTo(clock.now);
       this.speed = clock.speedMsPerSecond;
       this.storedMode = isClockMode(clock.mode) ? clock.mode : 'paused';
     }
-    this.lastCheckpoint = this.world.now();
     return true;
+  }
+
+  /**
+   * The current run at sim time `to` (default: its last operation): from the latest snapshot at or
+   * before it (or the start), every journaled operation from then at its sim time, the fork's new
+   * seeds at their moments, then the clock to `to`.
+   */
+  private rebuild(to: number | undefined): void {
+    const stored = this.options.store.loadRun()!;
+    const scenario = stored.scenario as Scenario;
+    const journal = this.options.store.journal();
+    const target = to ?? journal.at(-1)?.t ?? scenario.start;
+    const snapshot = this.options.store.snapshotAtOrBefore(target);
+    const state: ScenarioRunState | undefined = snapshot && decodeRunState(snapshot.data, this.arrays);
+    this.open(scenario, stored.seed, state);
+    this.restoredFrom = snapshot?.t;
+    const from = snapshot?.t ?? -Infinity;
+    // A snapshot is taken inside the instant of a day end: a reseed at that very instant came after it.
+    const reseeds = (stored.reseeds ?? []).filter((r) => r.at >= from);
+    const reseedUntil = (t: number, inclusive: boolean) => {
+      while (reseeds[0] && (inclusive ? reseeds[0].at <= t : reseeds[0].at < t)) {
+        const { at, seed } = reseeds.shift()!;
+        this.runTo(at);
+        this.world.reseed(seed);
+      }
+    };
+    for (const entry of journal) {
+      // Operations at a snapshot's own time came after the instant it was taken in.
+      if (entry.t < from || entry.t > target) continue;
+      reseedUntil(entry.t, false);
+      // Past the scenario's end the world goes on (runTo), exactly as the live clock took it there.
+      this.runTo(entry.t);
+      this.apply(entry);
+    }
+    reseedUntil(target, true);
+    this.runTo(target);
+    this.lastCheckpoint = this.world.now();
   }
 
   /** The journal of operations accepted from outside (for recordings); `skip` and `limit` page it. */
@@ -399,13 +527,58 @@ export class LiveRun {
     });
   }
 
-  private open(scenario: Scenario, seed: number): void {
-    this.current = new ScenarioRun(scenario, {
-      seed,
-      ...(this.options.exportSink ? { exportSink: this.options.exportSink } : {}),
-    });
+  private open(scenario: Scenario, seed: number, state?: ScenarioRunState): void {
+    this.current = new ScenarioRun(
+      scenario,
+      {
+        seed,
+        ...(this.options.exportSink ? { exportSink: this.options.exportSink } : {}),
+        onWorld: (world) => world.onDayClosed(() => this.dayClosed()),
+      },
+      state,
+    );
     this.lastCheckpoint = this.world.now();
+    this.lastSnapshotAt = state ? state.world.at : -Infinity;
     this.runChanged$.next(this.world);
+  }
+
+  /** A day end: the moment a snapshot can be taken; one a week (SNAPSHOT_EVERY_MS). */
+  private dayClosed(): void {
+    // Called from inside the world's clock; `current` is already set for every day end.
+    if (!this.current) return;
+    const now = this.world.now();
+    if (now - this.lastSnapshotAt < SNAPSHOT_EVERY_MS) return;
+    const wall = performance.now();
+    const store = this.options.store;
+    const encoded = encodeRunState(this.current.save(), this.arrays);
+    const fresh = new Map(encoded.arrays.filter(([key]) => !store.hasArray(key)));
+    store.saveSnapshot(
+      {
+        t: now,
+        events: this.world.eventCount,
+        hash: this.world.hash(),
+        data: encoded.data,
+        arrays: [...new Set(encoded.arrays.map(([key]) => key))],
+      },
+      [...fresh],
+    );
+    this.lastSnapshotAt = now;
+    this.thinSnapshots(now);
+    this.lastSnapshotWallMs = performance.now() - wall;
+  }
+
+  /** Weekly snapshots for the last eight weeks; before that, the first of each 28 days. */
+  private thinSnapshots(now: number): void {
+    const start = this.scenario.start;
+    const seen = new Set<number>();
+    const drop: number[] = [];
+    for (const t of this.options.store.snapshotTimes()) {
+      if (t >= now - DENSE_SNAPSHOTS_MS) break;
+      const bucket = Math.floor((t - start) / SPARSE_SNAPSHOT_MS);
+      if (seen.has(bucket)) drop.push(t);
+      seen.add(bucket);
+    }
+    if (drop.length > 0) this.options.store.dropSnapshots(drop);
   }
 }
 

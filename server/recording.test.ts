@@ -34,6 +34,10 @@ describe('live recordings', () => {
   it('API operations at wall times while the clock runs replay to the same hash', async () => {
     const { app, live } = await buildApp({ scenario });
     closers.push(() => app.close());
+    // First to a time when every card has carried traffic (activated, L3), so that no operation below
+    // is refused before it is journaled however slowly this machine runs the clock.
+    live.advanceTo(Date.UTC(2026, 0, 4, 16));
+    await live.settled();
     live.play(3 * 86_400_000);
     const cards = live.world.cards.map((c) => c.iccid);
     const operations = [

@@ -124,7 +124,7 @@ export class RandomStream {
 
 /** The run's randomness: one seed, named streams made on first use, all saved and restored together. */
 export class Randomness {
-  readonly seed: string;
+  seed: string;
   private readonly streams = new Map<string, RandomStream>();
 
   constructor(seed: number | string) {
@@ -139,6 +139,12 @@ export class Randomness {
       this.streams.set(name, stream);
     }
     return stream;
+  }
+
+  /** Every stream starts afresh from another seed (a fork). */
+  reseed(seed: number | string): void {
+    this.seed = String(seed);
+    this.streams.clear();
   }
 
   /** Every stream's state, by name in the order they were first used. */

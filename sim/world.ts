@@ -55,7 +55,8 @@ export interface SendOptions {
 
 export class World {
   readonly name: string;
-  readonly seed: number;
+  /** The seed the world draws from now (a fork goes on with another: `reseed`). */
+  seed: number;
   readonly clock: Scheduler<Task>;
   readonly random: Randomness;
   readonly ids: IdentityFactory;
@@ -99,6 +100,17 @@ export class World {
     this.pendingOperations = new PendingOperations(this);
     this.exportedFiles = new ExportedFiles(options.exportSink ?? new MemorySink());
     this.scheduleMonthStart();
+  }
+
+  /**
+   * A fork (server/live-run.ts): from now on the world draws from another seed, every random stream
+   * and every device's traffic. What happened so far stays; the event says so, so the hash parts.
+   */
+  reseed(seed: number): void {
+    this.seed = seed;
+    this.random.reseed(seed);
+    this.traffic.reseed(runKeyOf(seed));
+    this.emit('run.reseeded', 'run', { seed });
   }
 
   /** Every event of the world as it happens. */

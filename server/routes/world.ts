@@ -17,6 +17,7 @@ import { durationToApproxMs, parseDuration, DurationError } from '../../sim/time
 import type { EventHistory } from '../event-history.ts';
 import { FolderSink } from '../folder-sink.ts';
 import type { LiveRun } from '../live-run.ts';
+import type { RunSummary } from '../store.ts';
 import { parseScenario } from '../../sim/scenario/parse.ts';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { notFound } from '../errors.ts';
@@ -71,6 +72,26 @@ export function runView(live: LiveRun) {
     hash: live.world.hash(),
     durable: live.durable,
     journal: live.journalLength(),
+    ...runIdentity(live.run),
+    snapshots: live.snapshotTimes().map(formatDateTime),
+  };
+}
+
+/** A run's id and, for a fork, where it parted from which run, and the seeds it took on since. */
+function runIdentity(run: RunSummary) {
+  return {
+    id: run.id,
+    startSeed: run.seed,
+    ...(run.forkOf
+      ? {
+          forkOf: {
+            run: run.forkOf.run,
+            at: formatDateTime(run.forkOf.at),
+            ...(run.forkOf.seed !== undefined ? { seed: run.forkOf.seed } : {}),
+          },
+        }
+      : {}),
+    reseeds: (run.reseeds ?? []).map((r) => ({ at: formatDateTime(r.at), seed: r.seed })),
   };
 }
 
@@ -83,16 +104,21 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
     {
       schema: {
         tags: ['clock'],
-        summary: 'pause | play (at a speed) | fast | step (by a duration) | advance (to a time)',
+        summary:
+          'pause | play (at a speed) | fast | step (by a duration) | advance (to a later time) | rewind (to an earlier time)',
         body: {
           type: 'object',
           required: ['action'],
           additionalProperties: false,
           properties: {
-            action: { type: 'string', enum: ['pause', 'play', 'fast', 'step', 'advance'] },
+            action: { type: 'string', enum: ['pause', 'play', 'fast', 'step', 'advance', 'rewind'] },
             speed: { type: 'string', description: 'sim time per wall second, e.g. 1d/s' },
             by: { type: 'string', description: 'step: how far, e.g. 6h (default 1d, at most 1d)' },
-            to: { type: 'string', description: 'advance: a Beijing date or date-time' },
+            to: {
+              type: 'string',
+              description:
+                'advance (forward) or rewind (back, dropping what came after): a Beijing date or date-time',
+            },
           },
         },
       },
@@ -124,6 +150,10 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         case 'advance':
           if (!body.to) throw new TwinError('InvalidArgument', 'advance needs `to`: a date or date-time');
           live.advanceTo(timeOf('to', body.to));
+          break;
+        case 'rewind':
+          if (!body.to) throw new TwinError('InvalidArgument', 'rewind needs `to`: a date or date-time');
+          live.rewindTo(timeOf('to', body.to));
           break;
       }
       return clockView(live);
@@ -166,6 +196,65 @@ export function worldRoutes(app: FastifyInstance, live: LiveRun, history: EventH
         }
       }
       live.start(scenario, body.seed ?? scenario.seed);
+      return runView(live);
+    },
+  );
+  app.post(
+    '/api/run/fork',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags: ['run'],
+        summary:
+          'A new run from this one at a sim time (default now), with another seed or only other operations to come; this run is kept',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            at: { type: 'string', description: 'a Beijing date or date-time, not after now (default now)' },
+            seed: { type: 'integer', minimum: 0, maximum: 4_294_967_295 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as { at?: string; seed?: number };
+      live.fork({
+        ...(body.at !== undefined ? { at: timeOf('at', body.at) } : {}),
+        ...(body.seed !== undefined ? { seed: body.seed } : {}),
+      });
+      return runView(live);
+    },
+  );
+  app.get(
+    '/api/runs',
+    { schema: { tags: ['run'], summary: 'Every run kept: started ones and forks, oldest first' } },
+    async () => {
+      const current = live.run.id;
+      return {
+        items: live.runs().map((run) => ({
+          ...runIdentity(run),
+          name: (run.scenario as { name?: string }).name ?? '',
+          createdAt: run.createdAt,
+          current: run.id === current,
+        })),
+      };
+    },
+  );
+  app.post(
+    '/api/runs/:id/open',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags: ['run'],
+        summary: 'Make a kept run the current one, where its clock stood (paused)',
+        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } } },
+        body: { type: 'object', additionalProperties: false, properties: {} },
+      },
+    },
+    async (request) => {
+      const id = Number((request.params as { id: string }).id);
+      if (!live.openRun(id)) throw notFound(`no run ${id}: GET /api/runs lists them`);
       return runView(live);
     },
   );

@@ -17,7 +17,7 @@ import type { World } from '../world.ts';
 import { formatMonth, monthIndex, startOfMonth } from '../time/calendar.ts';
 import { formatServiceMonth } from './service-month.ts';
 import { Ledger } from './ledger.ts';
-import type { LedgerState } from './ledger-state.ts';
+import type { LedgerImage } from './ledger-image.ts';
 import {
   addOnFeeFen,
   monthlyFeeFen,
@@ -31,7 +31,7 @@ import { DataPool, SameTierPool } from '../traffic/pools.ts';
 import type { PlanVoucher } from '../plans/voucher.ts';
 
 export interface BillingState {
-  readonly ledger: LedgerState;
+  readonly ledger: LedgerImage;
   readonly overrides: readonly (readonly [number, unknown])[];
 }
 
@@ -45,11 +45,11 @@ export class Billing {
   /** A scenario's prices for a rate version, over the default table. */
   /** The ledger and the price overrides (for snapshots); price tables are rebuilt from them. */
   save(): BillingState {
-    return { ledger: this.ledger.save(), overrides: [...this.overrides] };
+    return { ledger: this.ledger.image(), overrides: [...this.overrides] };
   }
 
   restore(state: BillingState): void {
-    this.ledger.restore(state.ledger);
+    this.ledger.restoreImage(state.ledger);
     this.tables.clear();
     this.overrides.clear();
     for (const [rateVersion, overrides] of state.overrides) this.setPriceOverrides(rateVersion, overrides);

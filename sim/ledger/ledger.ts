@@ -16,6 +16,7 @@ import { LedgerError, appendCharge, findVoucher } from './ledger-append.ts';
 import { LEDGER_REASONS, LedgerColumns, type LedgerReason } from './ledger-columns.ts';
 import { ledgerProblems } from './ledger-invariants.ts';
 import { restoreColumns, saveColumns, type LedgerState } from './ledger-state.ts';
+import { columnsFromImage, imageOf, type LedgerImage } from './ledger-image.ts';
 import { formatServiceMonth, parseServiceMonth } from './service-month.ts';
 
 export { LEDGER_REASONS, type LedgerReason } from './ledger-columns.ts';
@@ -169,6 +170,15 @@ export class Ledger {
 
   save(): LedgerState {
     return saveColumns(this.c);
+  }
+
+  /** The ledger as a world snapshot keeps it (ledger-image.ts): fast both ways, for its own states. */
+  image(): LedgerImage {
+    return imageOf(this.c);
+  }
+
+  restoreImage(image: LedgerImage): void {
+    this.c = columnsFromImage(image);
   }
 
   /** Puts back what save() returned; on a bad state it throws and the ledger is unchanged. */

@@ -27,6 +27,8 @@ export interface RecordingHeader {
   readonly source: 'scenario' | 'live';
   readonly file?: string;
   readonly events: boolean;
+  /** A forked live run: from each sim time on, the world drew from another seed (World.reseed). */
+  readonly reseeds?: readonly { readonly at: number; readonly seed: number }[];
 }
 
 export interface RecordedOperation {

@@ -129,16 +129,27 @@ export function replayRecording(lines: readonly RecordingLine[], options: Replay
   );
   const world = run.world;
 
+  // A fork's new seeds, each after every operation at its own moment (as the server took them).
+  const reseeds = [...(header.reseeds ?? [])];
+  const reseedUntil = (t: number, inclusive: boolean) => {
+    while (reseeds[0] && (inclusive ? reseeds[0].at <= t : reseeds[0].at < t)) {
+      const { at, seed } = reseeds.shift()!;
+      run.advanceTo(at);
+      world.reseed(seed);
+    }
+  };
   for (const operation of operations) {
     if (operation.t > until) break;
     if (operation.t < world.now())
       throw new RecordingError(`operation ${operation.seq} at ${operation.t} goes back in time`);
+    reseedUntil(operation.t, false);
     run.advanceTo(operation.t);
     const action = options.actions?.[operation.operation];
     if (action && !isOperationName(operation.operation))
       action.apply(world, (operation.args ?? {}) as Record<string, unknown>);
     else apply(world, operation);
   }
+  reseedUntil(until, true);
   run.advanceTo(until);
 
   const complete = end !== undefined && until >= end.t;

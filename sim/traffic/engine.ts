@@ -108,6 +108,7 @@ export class TrafficEngine {
   private readonly outageUntil = new Map<NetworkCarrier, number>();
   private dayStartMs: number;
   private today: number;
+  private nextRunKey: number | undefined;
   /** Set while the engine itself sends events to cards, so it does not re-enter. */
   private busy = false;
   private readonly totals = { totalBytes: 0, whitelistedBytes: 0 };
@@ -120,7 +121,7 @@ export class TrafficEngine {
 
   constructor(
     private readonly world: World,
-    private readonly runKey: number,
+    private runKey: number,
   ) {
     this.today = dayIndexOf(world.now());
     this.dayStartMs = startOfDay(world.now());
@@ -181,6 +182,14 @@ export class TrafficEngine {
     this.network.length = 0;
     this.today = state.today;
     this.dayStartMs = state.dayStartMs;
+  }
+
+  /**
+   * A fork: devices' traffic comes from another seed (World.reseed) from the next day on. Not at
+   * once: today's totals were drawn with the old seed, and a day's sessions must add up to them.
+   */
+  reseed(runKey: number): void {
+    this.nextRunKey = runKey;
   }
 
   // ---- devices ---------------------------------------------------------------------------
@@ -454,6 +463,8 @@ export class TrafficEngine {
     this.dayWhite.array.fill(0);
     this.today++;
     this.dayStartMs += DAY_MS;
+    if (this.nextRunKey !== undefined) this.runKey = this.nextRunKey;
+    this.nextRunKey = undefined;
     this.scheduleDayEnd();
     // Between two days: the one moment a world can be saved (sim/snapshot).
     this.world.dayClosed();
