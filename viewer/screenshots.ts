@@ -56,6 +56,11 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1200);
     await shot(page, '1-fleet-at-a-glance');
     await shot(page, '1-fleet-at-a-glance-full', true);
+    // Back in time: the rewind and fork panel of the time bar, open.
+    await page.locator('.time-travel > summary').click();
+    await page.locator('.time-bar input[aria-label="Rewind or fork at date"]').fill('2026-02-25');
+    await shot(page, '1-time-travel');
+    await page.locator('.time-travel > summary').click();
 
     await page.locator('#tab-cards').click();
     await page.locator('.card-table tbody tr[data-iccid]').first().waitFor();

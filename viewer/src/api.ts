@@ -85,6 +85,7 @@ export const api = {
   clock: () => get<ClockView>('/api/clock'),
   clockAction: (body: { action: string; speed?: string; by?: string; to?: string }) =>
     post<ClockView>('/api/clock', body),
+  fork: (body: { at?: string; seed?: number }) => post<RunView>('/api/run/fork', body),
   cards: (query: URLSearchParams) => get<Page<CardRow>>(`/api/cards?${query.toString()}`),
   card: (iccid: string) => get<CardDetails>(`/api/cards/${encodeURIComponent(iccid)}`),
   usage: (iccid: string) => get<UsageSeries>(`/api/cards/${encodeURIComponent(iccid)}/usage`),

@@ -12,6 +12,9 @@ export interface RunView {
   readonly events: number;
   readonly hash: string;
   readonly durable: boolean;
+  /** The run's id among the runs the twin keeps; a fork says where it parted from which run. */
+  readonly id?: number;
+  readonly forkOf?: { readonly run: number; readonly at: string; readonly seed?: number };
 }
 
 export type ClockMode = 'paused' | 'running' | 'fast';

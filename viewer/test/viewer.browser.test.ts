@@ -257,13 +257,13 @@ describe.skipIf(!run)('viewer in Chromium', () => {
       await page.locator('.time-bar button', { hasText: 'Step' }).click();
       await expect.poll(() => twin.live.world.now()).toBe(before + 6 * 3_600_000);
       expect(await page.locator('.clock-mode').textContent()).toBe('Paused');
-      await page.locator('.time-bar input[type="date"]').fill('2026-04-01');
+      await page.locator('.time-bar input[aria-label="Advance to date"]').fill('2026-04-01');
       await page.locator('.time-bar button', { hasText: 'Advance' }).click();
       await expect
         .poll(() => page.locator('.sim-time').textContent(), { timeout: 15_000 })
         .toBe('2026-04-01 00:00');
       await expect.poll(() => page.locator('.clock-mode').textContent()).toBe('Paused');
-      await page.locator('.time-bar input[type="date"]').fill('2026-03-02');
+      await page.locator('.time-bar input[aria-label="Advance to date"]').fill('2026-03-02');
       await page.locator('.time-bar button', { hasText: 'Advance' }).click();
       const error = page.locator('.time-bar .inline-error');
       await error.waitFor();
@@ -319,6 +319,31 @@ describe.skipIf(!run)('viewer in Chromium', () => {
       } finally {
         await page.setViewportSize({ width: 1280, height: 800 });
       }
+    });
+
+    it('rewinds and forks from the time bar: the clock goes back, a fork shows where it came from', async () => {
+      // The clock stands at 2026-04-01 or later (the tests before). Back to the 15th of March:
+      await page.locator('.time-travel > summary').click();
+      await page.locator('.time-bar input[aria-label="Rewind or fork at date"]').fill('2026-03-15');
+      await page.locator('.time-travel button', { hasText: 'Rewind' }).click();
+      await expect.poll(() => page.locator('.sim-time').textContent()).toBe('2026-03-15 00:00');
+      expect(twin.live.world.now()).toBe(Date.UTC(2026, 2, 14, 16));
+      expect(await page.locator('.time-travel').getAttribute('open')).toBeNull();
+      // A fork from there with another seed: a new run, and the bar says whose fork it is.
+      await page.locator('.time-travel > summary').click();
+      await page.locator('.time-bar input[aria-label^="Seed of the fork"]').fill('42');
+      await page.locator('.time-travel button', { hasText: 'Fork' }).click();
+      await expect
+        .poll(() => page.locator('.run-fork').textContent())
+        .toMatch(/^fork of run \d+ at 2026-03-15$/);
+      expect(twin.live.run.forkOf?.seed).toBe(42);
+      // A date after now is refused next to the controls, and nothing moves.
+      await page.locator('.time-travel > summary').click();
+      await page.locator('.time-bar input[aria-label="Rewind or fork at date"]').fill('2026-05-01');
+      await page.locator('.time-travel button', { hasText: 'Rewind' }).click();
+      const error = page.locator('.time-bar .inline-error');
+      await expect.poll(() => error.textContent()).toContain('after now');
+      expect(twin.live.world.now()).toBe(Date.UTC(2026, 2, 14, 16));
     });
 
     it('had no errors in the page', () => {

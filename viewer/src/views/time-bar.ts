@@ -1,5 +1,6 @@
 // The time bar: the sim date and time, the clock's controls (play/pause, speed, step, fast, advance to
-// a date) and the run (name, seed, hash). Clock errors show next to the controls.
+// a date, and back: rewind or fork at an earlier date) and the run (name, seed, hash, fork). Clock
+// errors show next to the controls.
 import { api, errorText } from '../api.ts';
 import type { App } from '../app.ts';
 import { field, h, select } from '../dom.ts';
@@ -39,6 +40,67 @@ export function timeBar(app: App): HTMLElement {
   const advanceDate = h('input', { type: 'date', 'aria-label': 'Advance to date', required: true });
   const advanceButton = h('button', { type: 'submit', className: 'button' }, 'Advance');
   const error = h('p', { className: 'inline-error', role: 'alert', hidden: true });
+  const runFork = h('span', { className: 'run-fork' });
+
+  // Back in time: rewind this run (what came after is dropped) or fork a new run from a date.
+  const backDate = h('input', { type: 'date', 'aria-label': 'Rewind or fork at date', required: true });
+  const forkSeed = h('input', {
+    type: 'number',
+    min: '0',
+    step: '1',
+    placeholder: 'same',
+    'aria-label': 'Seed of the fork (empty: the same seed)',
+  });
+  const rewindButton = h('button', { type: 'submit', className: 'button' }, 'Rewind');
+  const forkButton = h('button', { type: 'button', className: 'button' }, 'Fork');
+  const timeTravel = h(
+    'details',
+    { className: 'time-travel' },
+    h('summary', { className: 'button' }, 'Back…'),
+    h(
+      'form',
+      {
+        className: 'time-travel-panel',
+        'aria-label': 'Rewind or fork',
+        novalidate: true,
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          if (!backDate.value) return showError('Choose a date to rewind to.');
+          void act(rewindButton, { action: 'rewind', to: backDate.value }).then(close);
+        },
+      },
+      h(
+        'p',
+        { className: 'hint' },
+        'Rewind goes back to the date and drops every operation after it. Fork starts a new run from the date (now if empty), with another seed or the same one, and keeps this run.',
+      ),
+      field('Date', backDate),
+      field('Fork seed', forkSeed),
+      h('span', { className: 'time-travel-buttons' }, rewindButton, forkButton),
+    ),
+  );
+  const close = () => {
+    if (error.hidden) timeTravel.open = false;
+  };
+  forkButton.addEventListener('click', () => {
+    error.hidden = true;
+    forkButton.disabled = true;
+    const seed = forkSeed.value === '' ? undefined : Number(forkSeed.value);
+    api
+      .fork({ ...(backDate.value ? { at: backDate.value } : {}), ...(seed !== undefined ? { seed } : {}) })
+      .then(() => {
+        timeTravel.open = false;
+      })
+      .catch((e: unknown) => showError(errorText(e)))
+      .finally(() => {
+        forkButton.disabled = false;
+      });
+  });
+
+  function showError(text: string): void {
+    error.textContent = text;
+    error.hidden = false;
+  }
 
   const act = async (button: HTMLButtonElement, body: Parameters<typeof api.clockAction>[0]) => {
     error.hidden = true;
@@ -109,6 +171,7 @@ export function timeBar(app: App): HTMLElement {
     simDay.textContent = weekday(now);
     const today = simDate(now);
     if (advanceDate.min !== today) advanceDate.min = today;
+    if (backDate.max !== today) backDate.max = today;
   }
 
   function showHash(hash: string): void {
@@ -124,6 +187,12 @@ export function timeBar(app: App): HTMLElement {
       runName.textContent = run.name;
       runName.title = `${run.name} (${run.start} to ${run.until})`;
       runSeed.textContent = `seed ${run.seed}`;
+      runFork.textContent = run.forkOf
+        ? `fork of run ${run.forkOf.run} at ${run.forkOf.at.slice(0, 10)}`
+        : run.id && run.id > 1
+          ? `run ${run.id}`
+          : '';
+      backDate.min = run.start.slice(0, 10);
       showHash(run.hash);
       showClock(clock);
     },
@@ -151,7 +220,7 @@ export function timeBar(app: App): HTMLElement {
       'div',
       { className: 'brand-run' },
       h('span', { className: 'brand-line' }, h('span', { className: 'brand' }, 'cardtwin'), connection),
-      h('span', { className: 'run', 'aria-label': 'Run' }, runName, runSeed, runHash),
+      h('span', { className: 'run', 'aria-label': 'Run' }, runName, runSeed, runFork, runHash),
     ),
     h(
       'div',
@@ -165,6 +234,7 @@ export function timeBar(app: App): HTMLElement {
         h('span', { className: 'step-group' }, stepBy, stepButton),
         fastButton,
         advanceForm,
+        timeTravel,
       ),
       error,
     ),
