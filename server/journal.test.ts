@@ -6,27 +6,10 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectErrorShape, tempDir, testApp, type TestApp } from './test/helpers.ts';
+import { appsPerTest, expectErrorShape, testApp, type TestApp } from './test/helpers.ts';
 
 const DAY_MS = 86_400_000;
-const opened: TestApp[] = [];
-const folders: { remove: () => void }[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.app.close();
-  for (const folder of folders.splice(0)) folder.remove();
-});
-
-async function open(dataDir?: string): Promise<TestApp> {
-  const t = await testApp(dataDir ? { dataDir } : {});
-  opened.push(t);
-  return t;
-}
-
-function folder(): string {
-  const dir = tempDir();
-  folders.push(dir);
-  return dir.path;
-}
+const { open, folder } = appsPerTest(afterEach);
 
 /** What a restart must bring back: the clock, the hash and every card's state. */
 async function state(t: TestApp) {

@@ -8,20 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecording } from '../sim/record/recording.ts';
 import { replayRecording } from '../sim/record/replay.ts';
 import { CONSOLE_ACTIONS } from './console-actions.ts';
-import { expectErrorShape, smallScenario, tempDir, testApp, type TestApp } from './test/helpers.ts';
+import { appsPerTest, expectErrorShape, smallScenario, type TestApp } from './test/helpers.ts';
 
-const opened: TestApp[] = [];
-const folders: { remove: () => void }[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.app.close();
-  for (const folder of folders.splice(0)) folder.remove();
-});
-
-async function open(dataDir?: string): Promise<TestApp> {
-  const t = await testApp(dataDir ? { dataDir } : {});
-  opened.push(t);
-  return t;
-}
+const { open, close, folder } = appsPerTest(afterEach);
 
 async function advance(t: TestApp, to: string): Promise<void> {
   expect((await t.call('POST', '/api/clock', { action: 'advance', to })).status).toBe(200);
@@ -134,8 +123,7 @@ describe('forking a run', () => {
 
 describe('snapshots in the data folder', () => {
   it('a restart restores the latest snapshot and replays only the journal after it', async () => {
-    const dir = tempDir();
-    folders.push(dir);
+    const dir = { path: folder() };
     const first = await open(dir.path);
     await advance(first, '2026-03-15');
     const meter = first.group('meters')[2]!;
@@ -146,8 +134,7 @@ describe('snapshots in the data folder', () => {
       now: first.live.world.now(),
       cards: await cardsOf(first),
     };
-    await first.app.close();
-    opened.splice(opened.indexOf(first), 1);
+    await close(first);
 
     const db = new Database(join(dir.path, 'cardtwin.sqlite'), { readonly: true });
     const stored = db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number };
@@ -163,14 +150,12 @@ describe('snapshots in the data folder', () => {
   });
 
   it('a data folder of the first version (one run, no snapshots) is brought forward and resumed', async () => {
-    const dir = tempDir();
-    folders.push(dir);
+    const dir = { path: folder() };
     const first = await open(dir.path);
     await advance(first, '2026-01-20');
     expect((await first.call('POST', `/api/cards/${first.group('meters')[1]!}/activate`)).status).toBe(200);
     const expected = first.live.world.hash();
-    await first.app.close();
-    opened.splice(opened.indexOf(first), 1);
+    await close(first);
     // Back to version 1's layout: the run and clock in meta, no run columns, no snapshots.
     const db = new Database(join(dir.path, 'cardtwin.sqlite'));
     const run = db.prepare('SELECT data, clock FROM runs WHERE id = 1').get() as {

@@ -90,6 +90,36 @@ export async function testApp(options: Partial<AppOptions> = {}): Promise<TestAp
   };
 }
 
+/**
+ * Apps and data folders for one test file, closed and removed after each test: call at the top of
+ * the file (it registers the afterEach).
+ */
+export function appsPerTest(afterEach: (fn: () => Promise<void>) => void) {
+  const opened: TestApp[] = [];
+  const folders: { remove: () => void }[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.app.close();
+    for (const folder of folders.splice(0)) folder.remove();
+  });
+  return {
+    async open(dataDir?: string): Promise<TestApp> {
+      const t = await testApp(dataDir ? { dataDir } : {});
+      opened.push(t);
+      return t;
+    },
+    /** Close an app before the test ends (a restart on the same folder). */
+    async close(t: TestApp): Promise<void> {
+      opened.splice(opened.indexOf(t), 1);
+      await t.app.close();
+    },
+    folder(): string {
+      const dir = tempDir();
+      folders.push(dir);
+      return dir.path;
+    },
+  };
+}
+
 /** A fresh folder under the system's temp folder, removed by the returned function. */
 export function tempDir(prefix = 'cardtwin-server-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

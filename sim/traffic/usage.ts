@@ -64,17 +64,7 @@ export class UsageColumns {
   }
 
   ensure(cards: number): void {
-    for (const column of [
-      this.monthCarried,
-      this.monthRefused,
-      this.planUsed,
-      this.testUsed,
-      this.addOnRemaining,
-      this.todayCarried,
-      this.todayRefused,
-    ]) {
-      column.ensure(cards);
-    }
+    for (const column of this.columns()) column.ensure(cards);
   }
 
   /** Carried by one card on one day, or 0 if that day is not kept. */
