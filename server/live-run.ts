@@ -46,8 +46,14 @@ export interface LiveRunOptions {
 }
 
 const CHECKPOINT_EVERY_MS = 30 * DAY_MS;
-/** A snapshot at the first day end a week after the last: a rewind or restart re-runs at most a week. */
+/**
+ * A snapshot at the first day end a week after the last, so a rewind or restart re-runs about a
+ * week; but snapshots may take at most SNAPSHOT_SHARE of the wall time spent running the clock (a
+ * large fleet's weekly snapshot costs more than its week), and then come up to 28 days apart.
+ */
 const SNAPSHOT_EVERY_MS = 7 * DAY_MS;
+const SNAPSHOT_AT_MOST_EVERY_MS = 28 * DAY_MS;
+const SNAPSHOT_SHARE = 0.15;
 /** Snapshots older than this (sim time behind now) are thinned to one per 28 days. */
 const DENSE_SNAPSHOTS_MS = 56 * DAY_MS;
 const SPARSE_SNAPSHOT_MS = 28 * DAY_MS;
@@ -68,6 +74,9 @@ export class LiveRun {
   private lastClockSave = 0;
   private storedMode: ClockMode = 'paused';
   private lastSnapshotAt = -Infinity;
+  /** Wall time spent running the clock, and taking snapshots inside it (for SNAPSHOT_SHARE). */
+  private runWallMs = 0;
+  private snapshotWallMs = 0;
   private readonly arrays = new ArrayKeys((key) => this.options.store.array(key));
   /** Sim time of the snapshot the last resume, rewind, fork or open started from (none: the start). */
   restoredFrom: number | undefined;
@@ -509,12 +518,14 @@ export class LiveRun {
   }
 
   private runTo(t: number): void {
+    const wall = performance.now();
     // The scenario's own steps run at their times; beyond its end the world simply goes on.
     if (t <= this.current.until) this.current.advanceTo(t);
     else {
       this.current.advanceTo(this.current.until);
       this.world.runUntil(t);
     }
+    this.runWallMs += performance.now() - wall;
   }
 
   private saveClock(): void {
@@ -547,7 +558,9 @@ export class LiveRun {
     // Called from inside the world's clock; `current` is already set for every day end.
     if (!this.current) return;
     const now = this.world.now();
-    if (now - this.lastSnapshotAt < SNAPSHOT_EVERY_MS) return;
+    const since = now - this.lastSnapshotAt;
+    if (since < SNAPSHOT_EVERY_MS) return;
+    if (since < SNAPSHOT_AT_MOST_EVERY_MS && this.snapshotWallMs > SNAPSHOT_SHARE * this.runWallMs) return;
     const wall = performance.now();
     const store = this.options.store;
     const encoded = encodeRunState(this.current.save(), this.arrays);
@@ -565,6 +578,7 @@ export class LiveRun {
     this.lastSnapshotAt = now;
     this.thinSnapshots(now);
     this.lastSnapshotWallMs = performance.now() - wall;
+    this.snapshotWallMs += this.lastSnapshotWallMs;
   }
 
   /** Weekly snapshots for the last eight weeks; before that, the first of each 28 days. */
