@@ -139,11 +139,12 @@ describe('snapshots in the data folder', () => {
     const db = new Database(join(dir.path, 'cardtwin.sqlite'), { readonly: true });
     const stored = db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number };
     db.close();
-    expect(stored.n).toBeGreaterThan(5);
+    expect(stored.n).toBeGreaterThanOrEqual(3);
 
     const second = await open(dir.path);
     expect(second.resumed).toBe(true);
-    expect(second.live.restoredFrom).toBeGreaterThan(Date.UTC(2026, 2, 20));
+    // At most 28 days before (snapshots are weekly unless they cost too much of the run's time).
+    expect(second.live.restoredFrom).toBeGreaterThanOrEqual(Date.UTC(2026, 2, 4, 16));
     expect(second.live.world.hash()).toBe(expected.hash);
     expect(second.live.world.now()).toBe(expected.now);
     expect(await cardsOf(second)).toEqual(expected.cards);
