@@ -1,27 +1,40 @@
-// `cardtwin bench [--cards n] [--months m] [--json]`: the standard fleet (sim/bench/standard-fleet.ts)
-// through m months as fast as this machine allows; what it took, in the terms of the performance
-// issue: card-days per second, lifecycle events per second, peak memory, and the run hash (the same
-// on every run with the same seed).
-import { runScenario } from '../../sim/scenario/runner.ts';
+// `cardtwin bench [--cards n] [--months m] [--workers w] [--json]`: the standard fleet
+// (sim/bench/standard-fleet.ts) through m months as fast as this machine allows, split into shards
+// that share no pool (sim/bench/shard-fleet.ts) and run on w threads (cli/bench/run-sharded.ts); what
+// it took, in the terms of the performance issue: card-days per second, lifecycle events per second,
+// peak memory, and the run hash (the same on every run with the same seed, whatever the workers).
+import { availableParallelism } from 'node:os';
+import { shardScenario } from '../../sim/bench/shard-fleet.ts';
+import { combineShardResults } from '../../sim/bench/sharded-run.ts';
 import { standardFleet } from '../../sim/bench/standard-fleet.ts';
+import { runShards } from '../bench/run-sharded.ts';
 import { intFlag, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 
-export const benchHelp = `Usage: cardtwin bench [--cards n] [--months m] [--seed s] [--json]
+export const benchHelp = `Usage: cardtwin bench [--cards n] [--months m] [--seed s] [--workers w] [--json]
 
 Runs the standard fleet (every carrier and plan type, smart cards, devices from idle to camera,
 test periods, usage limits, automatic renewal, IMEI swaps, abnormal suspensions, pools) through m
 months (default 12) as fast as possible. Presets: --cards 10000 (default), 100000, 1000000.
 
-Prints cards and sub-cards, sim days, wall seconds, card-days per second (cards × sim days / wall
-seconds), lifecycle events per second (status changes), total events, peak RSS, heap used, and the
-run hash: the same seed gives the same hash on every run and machine.`;
+The fleet is split into shards that share no pool: each pool's cards form one shard, the other
+cards are cut into 8 near-equal parts; every shard is its own world with a seed drawn from --seed
+and its number. --workers w runs the shards on w worker threads, largest first (default: the cores
+available, at most one per shard); --workers 1 runs them one after another in this thread. The
+shards, and so the hash, never depend on w.
+
+Prints cards and sub-cards, sim days, shards and workers, wall seconds, card-days per second (cards
+× sim days / wall seconds), lifecycle events per second (status changes), total events (sums over
+the shards), peak RSS of the whole process (every thread), heap used (the largest one thread had
+in use at the end of a shard), and the run hash: SHA-256 over the shards' hashes in shard order,
+so the same seed gives the same hash on every run and machine, with any number of workers.`;
 
 export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('bench', args, {
     cards: { type: 'string' },
     months: { type: 'string' },
     seed: { type: 'string' },
+    workers: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -34,32 +47,32 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   if (months > 120) throw new UsageError('cardtwin bench: --months is at most 120');
   const seed = intFlag('bench', 'seed', values.seed) ?? 1;
   const scenario = standardFleet({ cards, months, seed });
-  let statusEvents = 0;
+  const shards = shardScenario(scenario);
+  const workers = Math.min(
+    intFlag('bench', 'workers', values.workers, 1) ?? availableParallelism(),
+    shards.length,
+  );
   const startedMs = performance.now();
-  const result = runScenario(scenario, {
-    onWorld: (world) => {
-      world.events$.subscribe((event) => {
-        if (event.type === 'card.status') statusEvents++;
-      });
-    },
-  });
+  const measured = await runShards(shards, workers);
   const wallSeconds = (performance.now() - startedMs) / 1000;
+  const result = combineShardResults(measured.map((m) => m.result));
   const simDays = Math.round((scenario.until - scenario.start) / 86_400_000);
-  const subCards = scenario.fleet
-    .filter((f) => f.voucher.carrier === 'AL')
-    .reduce((n, f) => n + f.count * 3, 0);
-  const memory = process.memoryUsage();
+  const subCards = shards.reduce((n, shard) => n + shard.subCards, 0);
+  const heapUsedBytes = Math.max(...measured.map((m) => m.heapUsedBytes));
   const figures = {
     cards: result.cards,
     subCards,
     simDays,
+    shards: result.shards,
+    workers,
     wallSeconds: round(wallSeconds, 2),
     cardDaysPerSecond: Math.round((result.cards * simDays) / wallSeconds),
-    lifecycleEventsPerSecond: Math.round(statusEvents / wallSeconds),
-    lifecycleEvents: statusEvents,
+    lifecycleEventsPerSecond: Math.round(result.lifecycleEvents / wallSeconds),
+    lifecycleEvents: result.lifecycleEvents,
     totalEvents: result.events,
+    // getrusage counts every thread of the process, so the workers' memory is in it.
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    heapUsedMB: Math.round(memory.heapUsed / 2 ** 20),
+    heapUsedMB: Math.round(heapUsedBytes / 2 ** 20),
     hash: result.hash,
   };
   if (values.json) {
@@ -69,6 +82,10 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   const rows: [string, string][] = [
     ['cards', `${figures.cards.toLocaleString('en')} (${figures.subCards.toLocaleString('en')} sub-cards)`],
     ['sim days', String(figures.simDays)],
+    [
+      'shards',
+      `${figures.shards} on ${figures.workers === 1 ? 'this thread' : `${figures.workers} worker threads`}`,
+    ],
     ['wall seconds', figures.wallSeconds.toFixed(2)],
     ['card-days / s', figures.cardDaysPerSecond.toLocaleString('en')],
     [

@@ -1,0 +1,62 @@
+// Runs a sharded scenario's shards (sim/bench/shard-fleet.ts) on n threads: with one, in this thread,
+// one after another; with more, on that many worker threads, each taking the next shard as it
+// finishes one, the largest first so that the big pool shards do not end up last. Which thread runs
+// which shard changes only the wall time: the results come back in shard order.
+import { Worker } from 'node:worker_threads';
+import type { FleetShard } from '../../sim/bench/shard-fleet.ts';
+import { measureShard, type MeasuredShard } from './measure-shard.ts';
+
+/** A rough cost for ordering only: pooled cards cost about twice a lone card (pool accounting, pool
+ * exhaustion), every sub-card about one more. */
+export function shardCost(shard: FleetShard): number {
+  return shard.cards * (shard.pools.length > 0 ? 2 : 1) + shard.subCards;
+}
+
+export async function runShards(shards: readonly FleetShard[], workers: number): Promise<MeasuredShard[]> {
+  const queue = [...shards].sort((a, b) => shardCost(b) - shardCost(a) || a.shard - b.shard);
+  const measured: MeasuredShard[] = [];
+  if (workers <= 1) {
+    for (const shard of queue) measured.push(measureShard(shard.shard, shard.scenario));
+  } else {
+    const threads = Array.from(
+      { length: Math.min(workers, shards.length) },
+      () => new Worker(new URL('./shard-worker.js', import.meta.url)),
+    );
+    try {
+      await Promise.all(
+        threads.map(async (thread) => {
+          for (let next = queue.shift(); next; next = queue.shift()) measured.push(await runOn(thread, next));
+        }),
+      );
+    } finally {
+      await Promise.all(threads.map((thread) => thread.terminate()));
+    }
+  }
+  return measured.sort((a, b) => a.result.shard - b.result.shard);
+}
+
+function runOn(thread: Worker, shard: FleetShard): Promise<MeasuredShard> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      thread.off('message', onMessage);
+      thread.off('error', onError);
+      thread.off('exit', onExit);
+    };
+    const onMessage = (message: MeasuredShard) => {
+      done();
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`a bench worker stopped (exit code ${code}) while running shard ${shard.shard}`));
+    };
+    thread.on('message', onMessage);
+    thread.on('error', onError);
+    thread.on('exit', onExit);
+    thread.postMessage({ shard: shard.shard, scenario: shard.scenario });
+  });
+}
