@@ -18,6 +18,7 @@ import { Phase, type TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
 import { Float64Column, Int32Column } from './columns.ts';
 import type { Device } from './devices.ts';
+import { PoolCrossing } from './pool-crossing.ts';
 import { DataPool } from './pools.ts';
 import { UsageColumns } from './usage.ts';
 
@@ -71,6 +72,8 @@ export class TrafficEngine {
   private readonly notable = new Map<number, TimerId>();
   private readonly poolTimers = new Map<DataPool, TimerId>();
   private readonly dirtyPools = new Set<DataPool>();
+  /** Scratch space of planPool: finds when a pool runs dry without an object per session. */
+  private readonly poolCrossing = new PoolCrossing();
   /**
    * P2: how many bytes a pool could still take today beyond everything its cards may send, if all of
    * them carried all day. While it stays >= 0 the pool cannot run dry today, whatever its cards do,
@@ -632,8 +635,9 @@ export class TrafficEngine {
     let expected = 0;
     for (const card of carrying) expected += this.remainingCarriable(card);
     if (expected < remaining) return;
-    // Rare: expand every carrying card's day and walk their sessions in time order.
-    const entries: { t: number; card: Card; bytes: number }[] = [];
+    // Rare: expand every carrying card's day and find when their sessions, in time order, reach it.
+    const crossing = this.poolCrossing;
+    crossing.clear();
     const now = this.world.now();
     for (const card of carrying) {
       if (!this.expanded.has(card.index)) {
@@ -643,21 +647,12 @@ export class TrafficEngine {
         this.realizeTo(card, now);
       }
       const open = this.expanded.get(card.index)!;
-      const directional = DIRECTIONAL.has(card.voucher.planType);
-      for (let i = open.next; i < open.sessions.count; i++) {
-        if (directional && open.sessions.whitelisted[i] !== 1) continue;
-        entries.push({
-          t: this.dayStartMs + open.sessions.offsetMs[i]!,
-          card,
-          bytes: open.sessions.bytes[i]!,
-        });
-      }
+      crossing.add(open.sessions, open.next, DIRECTIONAL.has(card.voucher.planType));
     }
-    entries.sort((a, b) => a.t - b.t || a.card.index - b.card.index);
-    let used = 0;
-    const crossing = entries.find((entry) => (used += entry.bytes) >= remaining);
-    if (!crossing) return;
-    const at = Math.max(now, crossing.t);
+    const offsetMs = crossing.crossingOffsetMs(remaining);
+    crossing.clear();
+    if (offsetMs < 0) return;
+    const at = Math.max(now, this.dayStartMs + offsetMs);
     this.poolTimers.set(
       pool,
       this.world.clock.schedule(at, () => {
