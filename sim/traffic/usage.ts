@@ -26,18 +26,19 @@ export class UsageColumns {
   /** Carried and refused per month: monthIndex -> bytes per card. */
   readonly months = new Map<number, { carried: Float64Array; refused: Float64Array }>();
 
+  /** Every per-card column, for ensure(): listed once, so ensuring allocates nothing. */
+  private readonly columns = [
+    this.monthCarried,
+    this.monthRefused,
+    this.planUsed,
+    this.testUsed,
+    this.addOnRemaining,
+    this.todayCarried,
+    this.todayRefused,
+  ];
+
   ensure(cards: number): void {
-    for (const column of [
-      this.monthCarried,
-      this.monthRefused,
-      this.planUsed,
-      this.testUsed,
-      this.addOnRemaining,
-      this.todayCarried,
-      this.todayRefused,
-    ]) {
-      column.ensure(cards);
-    }
+    for (const column of this.columns) column.ensure(cards);
   }
 
   /** Carried by one card on one day, or 0 if that day is not kept. */
