@@ -361,7 +361,15 @@ export class World {
       actor = smart;
       subCards = identities.map((identity) => {
         const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine>;
-        return { ...identity, actor: child, view: cardStatusView(child.getSnapshot()) };
+        // Field by field rather than a spread, which gave every sub-card its own hidden class.
+        return {
+          carrier: identity.carrier,
+          iccid: identity.iccid,
+          msisdn: identity.msisdn,
+          imsi: identity.imsi,
+          actor: child,
+          view: cardStatusView(child.getSnapshot()),
+        };
       });
     } else {
       msisdn = this.ids.msisdn(carrier);

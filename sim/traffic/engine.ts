@@ -129,7 +129,15 @@ export class TrafficEngine {
   // ---- devices ---------------------------------------------------------------------------
 
   addDevice(device: Omit<Device, 'index'>): Device {
-    const created: Device = { ...device, index: this.devices.length };
+    // Written out field by field: a spread here gave every device its own hidden class, and the
+    // daily loop, reading every device every day, went megamorphic (about 4x slower).
+    const created: Device = {
+      index: this.devices.length,
+      imei: device.imei,
+      profile: device.profile,
+      powered: device.powered,
+      cardIndex: device.cardIndex,
+    };
     this.devices.push(created);
     return created;
   }
