@@ -1,7 +1,7 @@
 // The world: one simulated clock, one seed, one event log, and the cards that live on them.
 // Every change of a card goes through `sendToCard`, which asks the card's machine, applies, and
 // emits what changed (S2) with an operation record (C9).
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Observable } from 'rxjs';
 import type { Refusal } from './errors.ts';
 import { NETWORK_CARRIERS, type NetworkCarrier } from './ids/carrier.ts';
@@ -23,6 +23,7 @@ import { computeView, hasCause, machinesOf, primarySnapshot, type Card, type Sub
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
+import { createCardRoot } from './cards/card-system.ts';
 import { runKeyOf } from './devices/counter-rng.ts';
 import { FleetDevices } from './devices/fleet-devices.ts';
 import { Billing } from './ledger/billing.ts';
@@ -62,6 +63,8 @@ export class World {
   private readonly byIccid = new Map<string, Card>();
   private readonly byMsisdn = new Map<string, Card>();
   private readonly log = new EventLog();
+  /** The parent of every card actor: one XState system for all of them (sim/cards/card-system.ts). */
+  private readonly cardRoot: AnyActorRef;
   readonly timers: LifecycleTimers;
   readonly traffic: TrafficEngine;
   readonly devices: FleetDevices;
@@ -83,6 +86,7 @@ export class World {
     this.name = options.name;
     this.seed = options.seed;
     this.clock = new Scheduler(options.start);
+    this.cardRoot = createCardRoot(this.clock);
     this.random = new Randomness(options.seed);
     this.ids = new IdentityFactory(this.random);
     this.timers = new LifecycleTimers(this);
@@ -356,6 +360,7 @@ export class World {
       const smart = createActor(smartCardMachine, {
         input: { ...input, subCards: identities },
         clock: this.clock,
+        parent: this.cardRoot,
       });
       smart.start();
       actor = smart;
@@ -374,7 +379,7 @@ export class World {
     } else {
       msisdn = this.ids.msisdn(carrier);
       imsi = this.ids.imsi(carrier);
-      actor = createActor(cardMachine, { input, clock: this.clock });
+      actor = createActor(cardMachine, { input, clock: this.clock, parent: this.cardRoot });
       actor.start();
     }
     const card: Card = {
