@@ -24,6 +24,7 @@ import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
 import { createCardRoot } from './cards/card-system.ts';
+import { HeldCauses } from './cards/held-causes.ts';
 import { runKeyOf } from './devices/counter-rng.ts';
 import { FleetDevices } from './devices/fleet-devices.ts';
 import { Billing } from './ledger/billing.ts';
@@ -81,6 +82,8 @@ export class World {
   readonly voucherUsageLimits = new Map<string, { bytes: number; autoRestore: boolean }>();
   /** Pools by ID: same-tier pools by voucher code (P1), pooled data plans by pool ID (P2). */
   readonly pools = new Map<string, Pool>();
+  /** The causes each card's machines hold, kept after every event: where the monthly rollover looks. */
+  readonly heldCauses = new HeldCauses();
 
   constructor(options: WorldOptions) {
     this.name = options.name;
@@ -222,6 +225,7 @@ export class World {
     const before = primarySnapshot(card).context;
     let cause = '';
     for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
+    this.heldCauses.note(card);
     // The main card changes once per event, after all its sub-cards moved (M2).
     const previous = card.view;
     card.view = computeView(card);

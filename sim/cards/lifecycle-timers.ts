@@ -5,11 +5,14 @@ import type { Actor } from 'xstate';
 import type { CardContext, CardMachine } from '../machines/card-machine.ts';
 import type { CardEvent } from '../machines/card-events.ts';
 import { phaseOf } from '../machines/status-view.ts';
+import { causeBit } from '../machines/status.ts';
 import { addMonths } from '../time/calendar.ts';
 import { autoCancelAt, servicePeriodEnd } from '../time/rule-dates.ts';
 import type { TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
 import { machinesOf, primarySnapshot, type Card } from './card.ts';
+
+const USAGE_LIMIT = causeBit('usageLimit');
 
 export class LifecycleTimers {
   private readonly expiryTimers = new Map<Card, TimerId>();
@@ -97,7 +100,11 @@ export class LifecycleTimers {
 
   /** 00:00 on the 1st: L10 usage-limit suspensions with automatic restore are lifted. */
   monthlyRollover(): void {
-    for (const card of this.world.cards) {
+    const cards = this.world.cards;
+    for (let i = 0; i < cards.length; i++) {
+      // Only cards that hold the cause can have it lifted; the compact copy says which.
+      if ((this.world.heldCauses.of(i) & USAGE_LIMIT) === 0) continue;
+      const card = cards[i]!;
       // C6: the card's own setting, else its voucher's; restore is on when neither says otherwise.
       const autoRestore =
         card.usageLimitBytes !== null

@@ -270,7 +270,10 @@ export class TrafficEngine {
       pool.monthUsed = 0;
       if (pool instanceof DataPool) pool.exhausted = false;
     }
-    for (const card of cards) {
+    for (let i = 0; i < cards.length; i++) {
+      // Only cards that hold the cause can be limited; the compact copy says which.
+      if ((this.world.heldCauses.of(i) & CREDIT_CONTROL) === 0) continue;
+      const card = cards[i]!;
       const limited = machinesOf(card).some((m) => {
         const snapshot = m.getSnapshot();
         return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
