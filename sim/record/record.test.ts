@@ -3,12 +3,27 @@ import { canonicalJson, CanonicalError } from './canonical.ts';
 import { eventLine } from './event.ts';
 import { EventLog } from './event-log.ts';
 import { RunHash } from './run-hash.ts';
+import { Randomness } from '../random.ts';
 
 describe('canonical serialisation', () => {
   it('sorts keys at every depth and drops undefined fields', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, u: undefined })).toBe(
       '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
     );
+  });
+
+  it('orders keys as Array.prototype.sort does, few or many, whatever their characters', () => {
+    const pick = new Randomness(7).stream('keys');
+    const alphabet = ['a', 'B', 'z', '_', '1', 'é', 'Z', '😀', 'aa', ''];
+    for (let n = 0; n < 200; n++) {
+      const record: Record<string, number> = {};
+      for (let k = pick.int(0, 30); k > 0; k--) record[pick.pick(alphabet) + pick.pick(alphabet)] = k;
+      const expected = `{${Object.keys(record)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${record[key]}`)
+        .join(',')}}`;
+      expect(canonicalJson(record)).toBe(expected);
+    }
   });
 
   it('writes -0 as 0 and refuses NaN and Infinity, naming the path', () => {
