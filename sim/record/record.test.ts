@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, CanonicalError } from './canonical.ts';
 import { eventLine } from './event.ts';
@@ -61,6 +62,25 @@ describe('run hash', () => {
     expect(a.hex()).toBe(b.hex());
     expect(a.hex()).not.toBe(c.hex());
     expect(a.hex()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is SHA-256 over chunks of 1,024 lines chained by digest, however the lines are fed in', () => {
+    // The definition, line by line, as the hash was first written.
+    let chain = 'cardtwin-run-hash-v1';
+    let reference = createHash('sha256').update(chain);
+    lines(2500).forEach((line, i) => {
+      reference.update(line).update('\n');
+      if ((i + 1) % 1024 === 0) {
+        chain = reference.digest('hex');
+        reference = createHash('sha256').update(chain);
+      }
+    });
+    const hash = new RunHash();
+    lines(2500).forEach((line, i) => {
+      hash.update(line);
+      if (i % 333 === 0) hash.hex();
+    });
+    expect(hash.hex()).toBe(reference.digest('hex'));
   });
 
   it('hex() does not disturb the running hash', () => {
