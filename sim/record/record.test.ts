@@ -83,6 +83,20 @@ describe('run hash', () => {
     expect(hash.hex()).toBe(reference.digest('hex'));
   });
 
+  it('hashes and saves lines of any characters as their UTF-8 bytes', () => {
+    const text = (i: number) => `{"name":"carte ${i} é 中 😀 ${'x'.repeat(i % 50)}"}`;
+    const reference = createHash('sha256').update('cardtwin-run-hash-v1');
+    const hash = new RunHash();
+    for (let i = 0; i < 700; i++) {
+      reference.update(text(i)).update('\n');
+      hash.update(text(i));
+    }
+    const saved = JSON.parse(JSON.stringify(hash.save()));
+    expect(saved.pending).toEqual(Array.from({ length: 700 }, (_, i) => text(i)));
+    expect(RunHash.restore(saved).hex()).toBe(reference.copy().digest('hex'));
+    expect(hash.hex()).toBe(reference.digest('hex'));
+  });
+
   it('hex() does not disturb the running hash', () => {
     const a = new RunHash();
     const b = new RunHash();
