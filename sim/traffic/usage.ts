@@ -21,8 +21,12 @@ export class UsageColumns {
   /** Carried and refused today, realized so far. */
   readonly todayCarried = new Float64Column();
   readonly todayRefused = new Float64Column();
-  /** Carried per day: dayIndex -> bytes per card; the oldest are dropped past HISTORY_DAYS. */
-  readonly days = new Map<number, Float64Array>();
+  /**
+   * Carried per day: dayIndex -> bytes per card; the oldest are dropped past HISTORY_DAYS. A day is
+   * kept in 32 bits a card when every amount of it fits (whole bytes under 4 GiB, nearly always),
+   * else in 64: a year of a million cards' days is 760 MB instead of 1.5 GB.
+   */
+  readonly days = new Map<number, Float64Array | Uint32Array>();
   /** Carried and refused per month: monthIndex -> bytes per card. */
   readonly months = new Map<number, { carried: Float64Array; refused: Float64Array }>();
 
@@ -48,8 +52,17 @@ export class UsageColumns {
 
   /** Close a day: keep its carried bytes per card, then start the next day at zero. */
   closeDay(dayIndex: number, cards: number): void {
-    const carried = new Float64Array(cards);
-    carried.set(this.todayCarried.array.subarray(0, cards));
+    const today = this.todayCarried.array.subarray(0, cards);
+    let fits = true;
+    for (let i = 0; i < cards; i++) {
+      const bytes = today[i]!;
+      if (bytes >>> 0 !== bytes) {
+        fits = false;
+        break;
+      }
+    }
+    const carried = fits ? new Uint32Array(cards) : new Float64Array(cards);
+    carried.set(today);
     this.days.set(dayIndex, carried);
     this.days.delete(dayIndex - HISTORY_DAYS);
     this.todayCarried.array.fill(0);
