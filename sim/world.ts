@@ -25,6 +25,7 @@ import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
 import { createCardRoot } from './cards/card-system.ts';
 import { HeldCauses } from './cards/held-causes.ts';
+import { cardPrototype, OperationRecords } from './cards/operation-records.ts';
 import { runKeyOf } from './devices/counter-rng.ts';
 import { FleetDevices } from './devices/fleet-devices.ts';
 import { Billing } from './ledger/billing.ts';
@@ -84,6 +85,10 @@ export class World {
   readonly pools = new Map<string, Pool>();
   /** The causes each card's machines hold, kept after every event: where the monthly rollover looks. */
   readonly heldCauses = new HeldCauses();
+  /** C9: every card's operation records, as columns; `card.records` reads them. */
+  readonly operationRecords = new OperationRecords();
+  /** What every card of this world is made from: its `records` read the columns above. */
+  private readonly cardPrototype = cardPrototype(this.operationRecords);
 
   constructor(options: WorldOptions) {
     this.name = options.name;
@@ -323,7 +328,7 @@ export class World {
 
   /** C9: add a line to a card's operation records. */
   record(card: Card, by: Who, action: string, detail?: string, from?: string, to?: string): void {
-    card.records.push({
+    this.operationRecords.add(card.index, {
       t: this.now(),
       by,
       action,
@@ -386,7 +391,7 @@ export class World {
       actor = createActor(cardMachine, { input, clock: this.clock, parent: this.cardRoot });
       actor.start();
     }
-    const card: Card = {
+    const card: Card = Object.assign(Object.create(this.cardPrototype) as Card, {
       iccid,
       index: this.cards.length,
       group: entry.group,
@@ -411,8 +416,7 @@ export class World {
       // M3: the network a smart card's device starts on, chosen by coverage (seeded).
       networkIndex: subCards.length ? this.random.stream('coverage').int(0, subCards.length - 1) : 0,
       view: undefined as unknown as StatusView,
-      records: [],
-    };
+    });
     card.view = computeView(card);
     this.cards.push(card);
     this.byIccid.set(iccid, card);
@@ -430,7 +434,12 @@ export class World {
       subCards: subCards.map((s) => ({ carrier: s.carrier, iccid: s.iccid, msisdn: s.msisdn })),
     });
     // L1: the records start with the account creation at T0.
-    card.records.push({ t: orderedAt, by, action: 'Account created', to: card.view.specificStatus });
+    this.operationRecords.add(card.index, {
+      t: orderedAt,
+      by,
+      action: 'Account created',
+      to: card.view.specificStatus,
+    });
     return card;
   }
 
