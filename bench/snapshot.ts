@@ -9,14 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { standardFleet } from '../sim/bench/standard-fleet.ts';
 import { ScenarioRun, type ScenarioRunState } from '../sim/scenario/runner.ts';
 import { addMonths, DAY_MS } from '../sim/time/calendar.ts';
-import { ArrayKeys, decodeRunState, encodeRunState } from '../server/snapshot-codec.ts';
+import { ArrayKeys, decodeRunState, encodeRunState, type UsageArray } from '../server/snapshot-codec.ts';
 
 const cards = Number(process.argv[2] ?? 100_000);
 const months = Number(process.argv[3] ?? 7);
 const scenario = standardFleet({ cards, months: 12, seed: 1 });
 const target = addMonths(scenario.start, months - 6);
 // Shared usage arrays held in memory, as a store would hold them.
-const stored = new Map<string, Float64Array>();
+const stored = new Map<string, UsageArray>();
 const shared = new ArrayKeys((key) => stored.get(key));
 const saved: { at: number; bytes: Buffer }[] = [];
 let saveMs = 0;

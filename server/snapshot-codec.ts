@@ -9,25 +9,36 @@ import { deserialize, serialize } from 'node:v8';
 import type { ScenarioRunState } from '../sim/scenario/runner.ts';
 import type { WorldSnapshot } from '../sim/snapshot/world-snapshot.ts';
 
+/** A closed day's or month's usage per card: 64-bit, or 32-bit when every amount fits. */
+export type UsageArray = Float64Array | Uint32Array;
+
+/** The array a key names, from its bytes: the key's prefix says the element type. */
+export function usageArrayOf(key: string, bytes: Uint8Array): UsageArray {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return key.startsWith('u32:') ? new Uint32Array(copy.buffer) : new Float64Array(copy.buffer);
+}
+
 /** Shared arrays by key: what a store holds, and a cache of those already in memory. */
 export class ArrayKeys {
-  private readonly keys = new WeakMap<Float64Array, string>();
-  private readonly cache = new Map<string, Float64Array>();
+  private readonly keys = new WeakMap<UsageArray, string>();
+  private readonly cache = new Map<string, UsageArray>();
 
-  constructor(private readonly load: (key: string) => Float64Array | undefined) {}
+  constructor(private readonly load: (key: string) => UsageArray | undefined) {}
 
-  keyOf(values: Float64Array): string {
+  keyOf(values: UsageArray): string {
     let key = this.keys.get(values);
     if (!key) {
-      key = createHash('sha1')
+      const digest = createHash('sha1')
         .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
         .digest('hex');
+      key = `${values instanceof Uint32Array ? 'u32' : 'f64'}:${digest}`;
       this.remember(key, values);
     }
     return key;
   }
 
-  get(key: string): Float64Array {
+  get(key: string): UsageArray {
     let values = this.cache.get(key);
     if (!values) {
       values = this.load(key);
@@ -42,7 +53,7 @@ export class ArrayKeys {
     this.cache.clear();
   }
 
-  private remember(key: string, values: Float64Array): void {
+  private remember(key: string, values: UsageArray): void {
     this.keys.set(values, key);
     this.cache.set(key, values);
   }
@@ -57,13 +68,13 @@ interface Encoded extends Omit<ScenarioRunState, 'world'> {
 export interface EncodedRun {
   readonly data: Buffer;
   /** Every shared array the snapshot names, with its values. */
-  readonly arrays: readonly (readonly [string, Float64Array])[];
+  readonly arrays: readonly (readonly [string, UsageArray])[];
 }
 
 export function encodeRunState(state: ScenarioRunState, keys: ArrayKeys): EncodedRun {
   const usage = state.world.traffic.usage;
-  const arrays: [string, Float64Array][] = [];
-  const named = (values: Float64Array) => {
+  const arrays: [string, UsageArray][] = [];
+  const named = (values: UsageArray) => {
     const key = keys.keyOf(values);
     arrays.push([key, values]);
     return key;
@@ -94,10 +105,16 @@ export function decodeRunState(data: Buffer, keys: ArrayKeys): ScenarioRunState 
           days: dayKeys.map(([day, key]) => [day, keys.get(key)] as const),
           months: monthKeys.map(
             ([month, carried, refused]) =>
-              [month, { carried: keys.get(carried), refused: keys.get(refused) }] as const,
+              [month, { carried: float64(keys.get(carried)), refused: float64(keys.get(refused)) }] as const,
           ),
         },
       },
     },
   };
+}
+
+/** Months are always kept in 64 bits (sim/traffic/usage.ts). */
+function float64(values: UsageArray): Float64Array {
+  if (!(values instanceof Float64Array)) throw new Error('a month of usage must be a Float64Array');
+  return values;
 }

@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { usageArrayOf, type UsageArray } from './snapshot-codec.ts';
 
 export interface JournalEntry {
   readonly seq: number;
@@ -94,7 +95,7 @@ export interface RunStore {
   saveClock(clock: StoredClock): void;
   loadClock(): StoredClock | undefined;
   /** Keeps a snapshot with the new shared arrays it brings. */
-  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, Float64Array])[]): void;
+  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, UsageArray])[]): void;
   /** The latest snapshot at or before sim time t. */
   snapshotAtOrBefore(t: number): SnapshotRow | undefined;
   /** Sim times of the current run's snapshots, oldest first. */
@@ -102,7 +103,7 @@ export interface RunStore {
   /** Drops snapshots (and the arrays only they referred to). */
   dropSnapshots(times: readonly number[]): void;
   hasArray(key: string): boolean;
-  array(key: string): Float64Array | undefined;
+  array(key: string): UsageArray | undefined;
   /** Rewinding: the journal, checkpoints and snapshots after sim time t are dropped. */
   truncateAfter(t: number): void;
   close(): void;
@@ -121,7 +122,7 @@ export class MemoryStore implements RunStore {
   readonly durable = false;
   private readonly all: MemoryRun[] = [];
   private current: MemoryRun | undefined;
-  private readonly arrays = new Map<string, Float64Array>();
+  private readonly arrays = new Map<string, UsageArray>();
   private nextSeq = 1;
 
   loadRun(): RunSummary | undefined {
@@ -177,7 +178,7 @@ export class MemoryStore implements RunStore {
   loadClock(): StoredClock | undefined {
     return this.current?.clock;
   }
-  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, Float64Array])[]): void {
+  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, UsageArray])[]): void {
     for (const [key, values] of newArrays) this.arrays.set(key, values);
     const run = this.mustCurrent();
     run.snapshots = [...run.snapshots.filter((s) => s.t !== snapshot.t), snapshot].sort((a, b) => a.t - b.t);
@@ -196,7 +197,7 @@ export class MemoryStore implements RunStore {
   hasArray(key: string): boolean {
     return this.arrays.has(key);
   }
-  array(key: string): Float64Array | undefined {
+  array(key: string): UsageArray | undefined {
     return this.arrays.get(key);
   }
   truncateAfter(t: number): void {
@@ -413,7 +414,7 @@ export class SqliteStore implements RunStore {
     return row?.clock ? (JSON.parse(row.clock) as StoredClock) : undefined;
   }
 
-  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, Float64Array])[]): void {
+  saveSnapshot(snapshot: SnapshotRow, newArrays: readonly (readonly [string, UsageArray])[]): void {
     const run = this.mustCurrent();
     const putArray = this.db.prepare('INSERT OR IGNORE INTO arrays (key, data) VALUES (?, ?)');
     this.db.transaction(() => {
@@ -459,14 +460,11 @@ export class SqliteStore implements RunStore {
     return this.db.prepare('SELECT 1 FROM arrays WHERE key = ?').get(key) !== undefined;
   }
 
-  array(key: string): Float64Array | undefined {
+  array(key: string): UsageArray | undefined {
     const row = this.db.prepare('SELECT data FROM arrays WHERE key = ?').get(key) as
       { data: Buffer } | undefined;
-    if (!row) return undefined;
     // Copied into an array of its own: the Buffer may sit at any offset of a shared pool.
-    const values = new Float64Array(row.data.byteLength / 8);
-    new Uint8Array(values.buffer).set(row.data);
-    return values;
+    return row && usageArrayOf(key, row.data);
   }
 
   truncateAfter(t: number): void {

@@ -1,7 +1,7 @@
 // The world: one simulated clock, one seed, one event log, and the cards that live on them.
 // Every change of a card goes through `sendToCard`, which asks the card's machine, applies, and
 // emits what changed (S2) with an operation record (C9).
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Observable } from 'rxjs';
 import type { Refusal } from './errors.ts';
 import { NETWORK_CARRIERS, type NetworkCarrier } from './ids/carrier.ts';
@@ -25,6 +25,9 @@ import { computeView, hasCause, machinesOf, primarySnapshot, type Card, type Sub
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
+import { createCardRoot } from './cards/card-system.ts';
+import { HeldCauses } from './cards/held-causes.ts';
+import { cardPrototype, OperationRecords } from './cards/operation-records.ts';
 import { runKeyOf } from './devices/counter-rng.ts';
 import { FleetDevices } from './devices/fleet-devices.ts';
 import { Billing } from './ledger/billing.ts';
@@ -65,6 +68,9 @@ export class World {
   private readonly byIccid = new Map<string, Card>();
   private readonly byMsisdn = new Map<string, Card>();
   private readonly log = new EventLog();
+  /** The parent of every card actor: one XState system for all of them (sim/cards/card-system.ts). */
+  /** The parent of every card actor (sim/cards/card-system.ts). */
+  readonly cardRoot: AnyActorRef;
   readonly timers: LifecycleTimers;
   readonly traffic: TrafficEngine;
   readonly devices: FleetDevices;
@@ -82,11 +88,18 @@ export class World {
   /** Pools by ID: same-tier pools by voucher code (P1), pooled data plans by pool ID (P2). */
   readonly pools = new Map<string, Pool>();
   private readonly dayClosedListeners: ((world: World) => void)[] = [];
+  /** The causes each card's machines hold, kept after every event: where the monthly rollover looks. */
+  readonly heldCauses = new HeldCauses();
+  /** C9: every card's operation records, as columns; `card.records` reads them. */
+  readonly operationRecords = new OperationRecords();
+  /** What every card of this world is made from: its `records` read the columns above. */
+  private readonly cardPrototype = cardPrototype(this.operationRecords);
 
   constructor(options: WorldOptions) {
     this.name = options.name;
     this.seed = options.seed;
     this.clock = new Scheduler<Task>(options.start);
+    this.cardRoot = createCardRoot(this.clock);
     this.random = new Randomness(options.seed);
     this.ids = new IdentityFactory(this.random);
     this.timers = new LifecycleTimers(this);
@@ -148,6 +161,11 @@ export class World {
     for (const listener of this.dayClosedListeners.slice()) listener(this);
   }
 
+  /** A card object of this world (its `records` read the world's columns), with these fields. */
+  newCard(fields: Omit<Card, 'records'>): Card {
+    return Object.assign(Object.create(this.cardPrototype) as Card, fields);
+  }
+
   /** For snapshots: the event log's numbering and hash. */
   saveLog(): EventLogState {
     return this.log.save();
@@ -176,6 +194,7 @@ export class World {
       if (!group)
         throw new RangeError(`card ${card.iccid} names group ${card.group}, which the snapshot lacks`);
       group.push(card);
+      this.heldCauses.note(card);
     }
   }
 
@@ -293,6 +312,7 @@ export class World {
     const before = primarySnapshot(card).context;
     let cause = '';
     for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
+    this.heldCauses.note(card);
     // The main card changes once per event, after all its sub-cards moved (M2).
     const previous = card.view;
     card.view = computeView(card);
@@ -390,7 +410,7 @@ export class World {
 
   /** C9: add a line to a card's operation records. */
   record(card: Card, by: Who, action: string, detail?: string, from?: string, to?: string): void {
-    card.records.push({
+    this.operationRecords.add(card.index, {
       t: this.now(),
       by,
       action,
@@ -431,20 +451,29 @@ export class World {
       const smart = createActor(smartCardMachine, {
         input: { ...input, subCards: identities },
         clock: this.clock,
+        parent: this.cardRoot,
       });
       smart.start();
       actor = smart;
       subCards = identities.map((identity) => {
         const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine>;
-        return { ...identity, actor: child, view: cardStatusView(child.getSnapshot()) };
+        // Field by field rather than a spread, which gave every sub-card its own hidden class.
+        return {
+          carrier: identity.carrier,
+          iccid: identity.iccid,
+          msisdn: identity.msisdn,
+          imsi: identity.imsi,
+          actor: child,
+          view: cardStatusView(child.getSnapshot()),
+        };
       });
     } else {
       msisdn = this.ids.msisdn(carrier);
       imsi = this.ids.imsi(carrier);
-      actor = createActor(cardMachine, { input, clock: this.clock });
+      actor = createActor(cardMachine, { input, clock: this.clock, parent: this.cardRoot });
       actor.start();
     }
-    const card: Card = {
+    const card: Card = Object.assign(Object.create(this.cardPrototype) as Card, {
       iccid,
       index: this.cards.length,
       group: entry.group,
@@ -469,8 +498,7 @@ export class World {
       // M3: the network a smart card's device starts on, chosen by coverage (seeded).
       networkIndex: subCards.length ? this.random.stream('coverage').int(0, subCards.length - 1) : 0,
       view: undefined as unknown as StatusView,
-      records: [],
-    };
+    });
     card.view = computeView(card);
     this.cards.push(card);
     this.byIccid.set(iccid, card);
@@ -488,7 +516,12 @@ export class World {
       subCards: subCards.map((s) => ({ carrier: s.carrier, iccid: s.iccid, msisdn: s.msisdn })),
     });
     // L1: the records start with the account creation at T0.
-    card.records.push({ t: orderedAt, by, action: 'Account created', to: card.view.specificStatus });
+    this.operationRecords.add(card.index, {
+      t: orderedAt,
+      by,
+      action: 'Account created',
+      to: card.view.specificStatus,
+    });
     return card;
   }
 

@@ -61,6 +61,7 @@ export interface Card {
   /** M3: which sub-card's network the device uses now. */
   networkIndex: number;
   view: StatusView;
+  /** C9, oldest first: read from the world's columns (sim/cards/operation-records.ts), a new array each time. */
   readonly records: OperationRecord[];
 }
 

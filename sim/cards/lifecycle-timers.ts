@@ -5,6 +5,7 @@ import type { Actor } from 'xstate';
 import type { CardContext, CardMachine } from '../machines/card-machine.ts';
 import type { CardEvent } from '../machines/card-events.ts';
 import { phaseOf } from '../machines/status-view.ts';
+import { causeBit } from '../machines/status.ts';
 import { addMonths } from '../time/calendar.ts';
 import { autoCancelAt, servicePeriodEnd } from '../time/rule-dates.ts';
 import type { TimerId } from '../time/scheduler.ts';
@@ -18,6 +19,8 @@ export type LifecycleTask =
   | { readonly kind: 'autoCancel'; readonly card: number; readonly deactivatedAt: number }
   | { readonly kind: 'requestedCancel'; readonly card: number }
   | { readonly kind: 'planExpiry'; readonly card: number; readonly endsAt: number };
+
+const USAGE_LIMIT = causeBit('usageLimit');
 
 export class LifecycleTimers {
   private expiryTimers = new Map<number, TimerId>();
@@ -135,7 +138,11 @@ export class LifecycleTimers {
 
   /** 00:00 on the 1st: L10 usage-limit suspensions with automatic restore are lifted. */
   monthlyRollover(): void {
-    for (const card of this.world.cards) {
+    const cards = this.world.cards;
+    for (let i = 0; i < cards.length; i++) {
+      // Only cards that hold the cause can have it lifted; the compact copy says which.
+      if ((this.world.heldCauses.of(i) & USAGE_LIMIT) === 0) continue;
+      const card = cards[i]!;
       // C6: the card's own setting, else its voucher's; restore is on when neither says otherwise.
       const autoRestore =
         card.usageLimitBytes !== null

@@ -122,7 +122,7 @@ export class Billing {
       const over = pool.overageBytes();
       if (over <= 0) continue;
       const voucher = pool.cards[0]!.voucher;
-      this.ledger.add({
+      this.ledger.append({
         time: now,
         pool: pool.id,
         voucher: voucher.code,
@@ -137,7 +137,8 @@ export class Billing {
   /** 00:00 on the 1st, after the month's lifecycle: plan fees, pool fees, retention (F2, F3). */
   openMonth(): void {
     const now = this.world.now();
-    const month = monthIndex(now);
+    // monthIndex(activatedAt) < monthIndex(now), without a calendar conversion per card.
+    const monthStart = startOfMonth(now);
     for (const card of this.world.cards) {
       const status = card.view.status;
       if (status === 'Canceled') continue;
@@ -152,7 +153,7 @@ export class Billing {
         card.initialServiceEndsAt === null
       )
         continue;
-      if (month > monthIndex(card.view.activatedAt) && startOfMonth(now) < card.initialServiceEndsAt) {
+      if (card.view.activatedAt < monthStart && monthStart < card.initialServiceEndsAt) {
         this.charge(card, 'planFee', this.monthlyFee(card.voucher), now);
       }
     }
@@ -167,7 +168,7 @@ export class Billing {
 
   private chargePool(pool: DataPool, sizeBytes: number, reason: 'planFee' | 'addOn'): void {
     const voucher = pool.voucher!;
-    this.ledger.add({
+    this.ledger.append({
       time: this.world.now(),
       pool: pool.id,
       voucher: voucher.code,
@@ -186,7 +187,7 @@ export class Billing {
     extra: { quantity?: number; serialNo?: string } = {},
   ): void {
     const pool = this.world.poolOf(card);
-    this.ledger.add({
+    this.ledger.append({
       time: this.world.now(),
       card: card.iccid,
       ...(pool instanceof DataPool ? { pool: pool.id } : {}),

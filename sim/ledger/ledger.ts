@@ -87,7 +87,12 @@ export class Ledger {
   }
 
   add(charge: LedgerCharge): LedgerLine {
-    return this.line(appendCharge(this.c, charge) + 1);
+    return this.line(this.append(charge));
+  }
+
+  /** add() without building the line back as an object: the line number (billing's path). */
+  append(charge: LedgerCharge): number {
+    return appendCharge(this.c, charge) + 1;
   }
 
   /** The line numbered `lineNo` (1-based). */

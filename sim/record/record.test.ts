@@ -1,14 +1,30 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, CanonicalError } from './canonical.ts';
 import { eventLine } from './event.ts';
 import { EventLog } from './event-log.ts';
 import { RunHash } from './run-hash.ts';
+import { Randomness } from '../random.ts';
 
 describe('canonical serialisation', () => {
   it('sorts keys at every depth and drops undefined fields', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, u: undefined })).toBe(
       '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
     );
+  });
+
+  it('orders keys as Array.prototype.sort does, few or many, whatever their characters', () => {
+    const pick = new Randomness(7).stream('keys');
+    const alphabet = ['a', 'B', 'z', '_', '1', 'é', 'Z', '😀', 'aa', ''];
+    for (let n = 0; n < 200; n++) {
+      const record: Record<string, number> = {};
+      for (let k = pick.int(0, 30); k > 0; k--) record[pick.pick(alphabet) + pick.pick(alphabet)] = k;
+      const expected = `{${Object.keys(record)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${record[key]}`)
+        .join(',')}}`;
+      expect(canonicalJson(record)).toBe(expected);
+    }
   });
 
   it('writes -0 as 0 and refuses NaN and Infinity, naming the path', () => {
@@ -46,6 +62,39 @@ describe('run hash', () => {
     expect(a.hex()).toBe(b.hex());
     expect(a.hex()).not.toBe(c.hex());
     expect(a.hex()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is SHA-256 over chunks of 1,024 lines chained by digest, however the lines are fed in', () => {
+    // The definition, line by line, as the hash was first written.
+    let chain = 'cardtwin-run-hash-v1';
+    let reference = createHash('sha256').update(chain);
+    lines(2500).forEach((line, i) => {
+      reference.update(line).update('\n');
+      if ((i + 1) % 1024 === 0) {
+        chain = reference.digest('hex');
+        reference = createHash('sha256').update(chain);
+      }
+    });
+    const hash = new RunHash();
+    lines(2500).forEach((line, i) => {
+      hash.update(line);
+      if (i % 333 === 0) hash.hex();
+    });
+    expect(hash.hex()).toBe(reference.digest('hex'));
+  });
+
+  it('hashes and saves lines of any characters as their UTF-8 bytes', () => {
+    const text = (i: number) => `{"name":"carte ${i} é 中 😀 ${'x'.repeat(i % 50)}"}`;
+    const reference = createHash('sha256').update('cardtwin-run-hash-v1');
+    const hash = new RunHash();
+    for (let i = 0; i < 700; i++) {
+      reference.update(text(i)).update('\n');
+      hash.update(text(i));
+    }
+    const saved = JSON.parse(JSON.stringify(hash.save()));
+    expect(saved.pending).toEqual(Array.from({ length: 700 }, (_, i) => text(i)));
+    expect(RunHash.restore(saved).hex()).toBe(reference.copy().digest('hex'));
+    expect(hash.hex()).toBe(reference.digest('hex'));
   });
 
   it('hex() does not disturb the running hash', () => {

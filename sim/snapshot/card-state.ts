@@ -1,19 +1,18 @@
 // A card as data, for snapshots: every field of the card with its machine's persisted snapshot in
 // place of the actor (a smart card's includes its sub-cards, XState children). Views are derived
-// from the machines, so they are recomputed rather than saved.
-import { createActor, type Actor, type Snapshot } from 'xstate';
+// from the machines, so they are recomputed rather than saved; operation records live in the
+// world's columns (sim/cards/operation-records.ts) and are saved with the world.
+import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
 import { computeView, type Card, type SubCard } from '../cards/card.ts';
 import { cardMachine, type CardMachine } from '../machines/card-machine.ts';
 import { smartCardMachine, type SubCardIdentity } from '../machines/smart-card.ts';
 import { cardStatusView, type StatusView } from '../machines/status-view.ts';
-import type { Task } from './tasks.ts';
-import type { Scheduler } from '../time/scheduler.ts';
+import type { World } from '../world.ts';
 
 type Fields = Omit<Card, 'actor' | 'subCards' | 'view' | 'records' | 'tags'>;
 
 export interface CardState extends Fields {
   readonly tags: readonly string[];
-  readonly records: Card['records'];
   /** The persisted snapshot of the card's machine (smart cards: with their sub-cards). */
   readonly machine: Snapshot<unknown>;
   readonly subCards: readonly SubCardIdentity[];
@@ -42,39 +41,45 @@ export function saveCard(card: Card): CardState {
     tags: card.tags.slice(),
     remark: card.remark,
     networkIndex: card.networkIndex,
-    // Records are only ever appended, and each record is immutable: a copy of the list suffices.
-    records: card.records.slice(),
     machine: card.actor.getPersistedSnapshot() as Snapshot<unknown>,
     subCards: card.subCards.map(({ carrier, iccid, msisdn, imsi }) => ({ carrier, iccid, msisdn, imsi })),
   };
 }
 
-export function restoreCard(state: CardState, clock: Scheduler<Task>): Card {
-  const { machine, subCards: identities, tags, records, ...fields } = state;
+/** The card again in `world`: its actor a child of the world's card root, as when it was bought. */
+export function restoreCard(state: CardState, world: World): Card {
+  const { machine, subCards: identities, tags, ...fields } = state;
+  const options = restoring(machine, world);
   let actor: Card['actor'];
   let subCards: SubCard[] = [];
   if (identities.length > 0) {
-    const smart = createActor(smartCardMachine, restoring(machine, clock));
+    const smart = createActor(smartCardMachine, options);
     smart.start();
     actor = smart;
     subCards = identities.map((identity) => {
       const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine> | undefined;
       if (!child)
         throw new RangeError(`card ${state.iccid}: no sub-card ${identity.carrier} in its snapshot`);
-      return { ...identity, actor: child, view: cardStatusView(child.getSnapshot()) };
+      return {
+        carrier: identity.carrier,
+        iccid: identity.iccid,
+        msisdn: identity.msisdn,
+        imsi: identity.imsi,
+        actor: child,
+        view: cardStatusView(child.getSnapshot()),
+      };
     });
   } else {
-    actor = createActor(cardMachine, restoring(machine, clock));
+    actor = createActor(cardMachine, options);
     actor.start();
   }
-  const card: Card = {
+  const card = world.newCard({
     ...fields,
     tags: tags.slice(),
-    records: records.slice(),
     actor,
     subCards,
     view: undefined as unknown as StatusView,
-  };
+  });
   card.view = computeView(card);
   return card;
 }
@@ -83,7 +88,7 @@ export function restoreCard(state: CardState, clock: Scheduler<Task>): Card {
 // its context from the snapshot and never reads input.
 function restoring(
   snapshot: Snapshot<unknown>,
-  clock: Scheduler<Task>,
-): { snapshot: Snapshot<unknown>; clock: Scheduler<Task>; input: never } {
-  return { snapshot, clock, input: undefined as never };
+  world: World,
+): { snapshot: Snapshot<unknown>; clock: World['clock']; parent: AnyActorRef; input: never } {
+  return { snapshot, clock: world.clock, parent: world.cardRoot, input: undefined as never };
 }

@@ -26,6 +26,7 @@ import type { TrafficState } from '../traffic/engine.ts';
 import { DataPool, SameTierPool, type PoolLevel } from '../traffic/pools.ts';
 import { World, type WorldOptions } from '../world.ts';
 import { restoreCard, saveCard, type CardState } from './card-state.ts';
+import type { OperationRecordsImage } from '../cards/operation-records.ts';
 import { taskRunner, type Task } from './tasks.ts';
 
 /** Bumped whenever the shape changes: an older snapshot is refused rather than misread. */
@@ -67,6 +68,7 @@ export interface WorldSnapshot {
   readonly random: Record<string, StreamState>;
   readonly log: EventLogState;
   readonly cards: readonly CardState[];
+  readonly operationRecords: OperationRecordsImage;
   readonly groups: readonly string[];
   readonly tagCatalogue: readonly string[];
   readonly voucherUsageLimits: readonly (readonly [string, { bytes: number; autoRestore: boolean }])[];
@@ -101,6 +103,7 @@ export function saveWorld(world: World): WorldSnapshot {
       random: world.random.save(),
       log: world.saveLog(),
       cards: world.cards.map(saveCard),
+      operationRecords: world.operationRecords.save(),
       groups: [...world.groups.keys()],
       tagCatalogue: [...world.tagCatalogue],
       voucherUsageLimits: [...world.voucherUsageLimits],
@@ -166,7 +169,8 @@ export function restoreWorld(snapshot: WorldSnapshot, options: RestoreOptions = 
     ...(options.exportSink ? { exportSink: options.exportSink } : {}),
   });
   world.random.restore(snapshot.random);
-  const cards = snapshot.cards.map((state) => restoreCard(state, world.clock));
+  const cards = snapshot.cards.map((state) => restoreCard(state, world));
+  world.operationRecords.restore(snapshot.operationRecords);
   world.restoreLogAndCards(snapshot.log, cards, snapshot.groups);
   world.tagCatalogue.clear();
   for (const tag of snapshot.tagCatalogue) world.tagCatalogue.add(tag);

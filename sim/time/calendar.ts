@@ -244,9 +244,17 @@ export function formatDateTime(t: SimTime): string {
 
 /** `2026-08` (Beijing). */
 export function formatMonth(t: SimTime): string {
+  // Asked for every charge of a monthly bill, a million times at the same instant: the last day's
+  // answer is kept (a cache of a pure function; it never changes a result).
+  const day = dayIndex(t);
+  if (day === lastMonthText.day) return lastMonthText.text;
   const c = toCalendar(t);
-  return `${pad(c.year, 4)}-${pad(c.month, 2)}`;
+  lastMonthText.day = day;
+  lastMonthText.text = `${pad(c.year, 4)}-${pad(c.month, 2)}`;
+  return lastMonthText.text;
 }
+
+const lastMonthText = { day: NaN, text: '' };
 
 /** `2026-08-01 00:00`, Beijing, for people; not meant to be parsed back to the millisecond. */
 export function formatShort(t: SimTime): string {

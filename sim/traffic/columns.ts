@@ -75,3 +75,32 @@ export class Int32Column {
     this.data = next;
   }
 }
+
+export class Uint8Column {
+  private data: Uint8Array;
+  constructor(
+    capacity = 1024,
+    private readonly initial = 0,
+  ) {
+    this.data = new Uint8Array(capacity).fill(initial);
+  }
+  get(i: number): number {
+    return this.data[i] ?? this.initial;
+  }
+  set(i: number, value: number): void {
+    if (i >= this.data.length) this.grow(i + 1);
+    this.data[i] = value;
+  }
+  /** The backing array, valid until the next growth; for bulk loops. */
+  get array(): Uint8Array {
+    return this.data;
+  }
+  ensure(size: number): void {
+    if (size > this.data.length) this.grow(size);
+  }
+  private grow(size: number): void {
+    const next = new Uint8Array(Math.max(size, this.data.length * 2)).fill(this.initial);
+    next.set(this.data);
+    this.data = next;
+  }
+}

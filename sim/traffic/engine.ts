@@ -16,8 +16,10 @@ import { causeBit } from '../machines/status.ts';
 import { DAY_MS, dayIndex as dayIndexOf, startOfDay } from '../time/calendar.ts';
 import { Phase, type TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
-import { Float64Column, Int32Column } from './columns.ts';
+import { ACTIVATES_ON_FIRST_TRAFFIC, CardPlans, DIRECTIONAL_PLAN, SINGLE_CARD_PLAN } from './card-plans.ts';
+import { Float64Column, Int32Column, Uint8Column } from './columns.ts';
 import type { Device } from './devices.ts';
+import { PoolCrossing } from './pool-crossing.ts';
 import { DataPool } from './pools.ts';
 import { UsageColumns, type UsageState } from './usage.ts';
 
@@ -28,6 +30,18 @@ const DIRECTIONAL = new Set(['SCD', 'SFD', 'UPG']);
 const SINGLE_CARD = new Set(['SC', 'SCD']);
 const CREDIT_CONTROL = causeBit('creditControl');
 const DEVICE_CHANGE = causeBit('deviceChange');
+
+// A card's carry code (TrafficEngine.carryCode): its mode, and whether a session from its device
+// would tell its machine something (L3, L6), kept with its network state.
+const MODE_NONE = 0;
+const MODE_TEST = 1;
+const MODE_ACTIVE = 2;
+const MODE_MASK = 3;
+const DEVICE_NEWS = 4;
+/** The network machine is in its Silent period. */
+const SILENT = 8;
+const CODE_UNKNOWN = 255;
+const MODE_CODE = { none: MODE_NONE, test: MODE_TEST, active: MODE_ACTIVE } as const;
 
 /** The part of a network machine's state that traffic depends on. */
 interface NetworkState {
@@ -97,6 +111,8 @@ export class TrafficEngine {
   private readonly notable = new Map<number, TimerId>();
   private readonly poolTimers = new Map<DataPool, TimerId>();
   private readonly dirtyPools = new Set<DataPool>();
+  /** Scratch space of planPool: finds when a pool runs dry without an object per session. */
+  private readonly poolCrossing = new PoolCrossing();
   /**
    * P2: how many bytes a pool could still take today beyond everything its cards may send, if all of
    * them carried all day. While it stays >= 0 the pool cannot run dry today, whatever its cards do,
@@ -118,6 +134,15 @@ export class TrafficEngine {
    * a plain object is far cheaper to read than an actor's snapshot.
    */
   private readonly network: (NetworkState | undefined)[] = [];
+  /**
+   * The same, boiled down for the daily loops: MODE_* | DEVICE_NEWS by card index, set with
+   * `network` (and when a card's device changes); CODE_UNKNOWN until the card's state is first read.
+   */
+  private readonly carryCode = new Uint8Column(1024, CODE_UNKNOWN);
+  /** What each card's plan says about its traffic (directional, single-card, tier, pool). */
+  private readonly plans = new CardPlans();
+  /** Cards whose day is expanded (1): the keys of `expanded`, as the daily loops read them. */
+  private readonly isExpanded = new Uint8Column();
 
   constructor(
     private readonly world: World,
@@ -195,7 +220,15 @@ export class TrafficEngine {
   // ---- devices ---------------------------------------------------------------------------
 
   addDevice(device: Omit<Device, 'index'>): Device {
-    const created: Device = { ...device, index: this.devices.length };
+    // Written out field by field: a spread here gave every device its own hidden class, and the
+    // daily loop, reading every device every day, went megamorphic (about 4x slower).
+    const created: Device = {
+      index: this.devices.length,
+      imei: device.imei,
+      profile: device.profile,
+      powered: device.powered,
+      cardIndex: device.cardIndex,
+    };
     this.devices.push(created);
     return created;
   }
@@ -232,6 +265,8 @@ export class TrafficEngine {
   change(card: Card, apply: () => void): void {
     this.realizeUntilNow(card);
     apply();
+    // The device may be another now: whether its sessions tell the machine something, too.
+    this.noteCarryCode(card, this.networkState(card));
     this.restartDay(card);
     this.plan(card);
     const pool = this.world.poolOf(card);
@@ -298,7 +333,9 @@ export class TrafficEngine {
 
   /** After a card's machines took an event: plan the rest of its day under its new state. */
   afterCardChange(card: Card): void {
-    this.network[card.index] = this.readNetwork(card);
+    const state = this.readNetwork(card);
+    this.network[card.index] = state;
+    this.noteCarryCode(card, state);
     if (!this.busy) this.plan(card);
     const pool = this.world.poolOf(card);
     // Only a card that starts carrying can bring the pool's running dry nearer; one that stops
@@ -344,7 +381,7 @@ export class TrafficEngine {
     this.realizeUntilNow(card);
     const pool = this.world.poolOf(card);
     if (pool instanceof DataPool) this.poolMargin.set(pool, (this.poolMargin.get(pool) ?? -1) - bytes);
-    const carried = this.carry(card, { t: this.world.now(), bytes, whitelisted });
+    const carried = this.carry(card, this.world.now(), bytes, whitelisted);
     this.plan(card);
     if (pool instanceof DataPool) this.markPoolDirty(pool);
     return carried;
@@ -362,7 +399,10 @@ export class TrafficEngine {
       pool.monthUsed = 0;
       if (pool instanceof DataPool) pool.exhausted = false;
     }
-    for (const card of cards) {
+    for (let i = 0; i < cards.length; i++) {
+      // Only cards that hold the cause can be limited; the compact copy says which.
+      if ((this.world.heldCauses.of(i) & CREDIT_CONTROL) === 0) continue;
+      const card = cards[i]!;
       const limited = machinesOf(card).some((m) => {
         const snapshot = m.getSnapshot();
         return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
@@ -385,9 +425,7 @@ export class TrafficEngine {
     this.world.rules.dayStarted();
     this.world.carriers.dayStarted();
     const cards = this.world.cards;
-    this.dayTotal.ensure(cards.length);
-    this.dayWhite.ensure(cards.length);
-    this.cardDevice.ensure(cards.length);
+    this.ensureColumns(cards.length);
     // The loop every card goes through every day: plain arrays, no allocation.
     const dayTotal = this.dayTotal.array;
     const dayWhite = this.dayWhite.array;
@@ -396,7 +434,6 @@ export class TrafficEngine {
     const totals = this.totals;
     const anyOutage = this.outageUntil.size > 0;
     for (let i = 0; i < cards.length; i++) {
-      const card = cards[i]!;
       const deviceIndex = cardDevice[i]!;
       const device = deviceIndex >= 0 ? devices[deviceIndex] : undefined;
       if (!device || !device.powered) {
@@ -410,23 +447,27 @@ export class TrafficEngine {
       // An outage today, or anything that may happen to the card: follow it session by session.
       if (
         totals.totalBytes > 0 &&
-        (this.alwaysBySession || (anyOutage && this.outageToday(card)) || this.mayChangeToday(card, device))
+        (this.alwaysBySession || (anyOutage && this.outageToday(cards[i]!)) || this.mayChangeTodayAt(i))
       ) {
+        const card = cards[i]!;
         this.expand(card, device, 0);
         this.plan(card);
       }
     }
+    const firstTraffic = this.plans.flags;
     for (const pool of this.world.pools.values()) {
       if (!(pool instanceof DataPool)) continue;
       // Only cards that carry, or would start to on their first session, count; a card that starts
       // carrying later in the day adds its remaining traffic then (afterCardChange).
       let upperBound = 0;
       for (const card of pool.cards) {
+        const i = card.index;
+        const code = this.carryCodeAt(i);
         const counted =
-          this.mode(card) === 'active' ||
-          (card.activateOnFirstTraffic && this.networkState(card).phase === 'silent');
-        this.inPoolBound.set(card.index, counted ? 1 : 0);
-        if (counted) upperBound += this.dayTotal.get(card.index);
+          (code & MODE_MASK) === MODE_ACTIVE ||
+          ((firstTraffic[i]! & ACTIVATES_ON_FIRST_TRAFFIC) !== 0 && (code & SILENT) !== 0);
+        this.inPoolBound.set(i, counted ? 1 : 0);
+        if (counted) upperBound += this.dayTotal.get(i);
       }
       this.poolMargin.set(pool, pool.remaining() - upperBound);
       if (upperBound >= pool.remaining()) this.markPoolDirty(pool);
@@ -436,22 +477,28 @@ export class TrafficEngine {
   /** 24:00: settle every card's day, keep it in the history, and plan the next. */
   private endDay(): void {
     const cards = this.world.cards;
-    this.usage.ensure(cards.length);
+    this.ensureColumns(cards.length);
     let carried = 0;
     let refused = 0;
     const dayEnd = this.dayStartMs + DAY_MS - 1;
-    for (const card of cards) {
-      const open = this.expanded.get(card.index);
-      if (open) this.realizeTo(card, dayEnd);
-      else if (this.dayTotal.get(card.index) > 0) this.settleUntouched(card);
-      carried += this.usage.todayCarried.get(card.index);
-      refused += this.usage.todayRefused.get(card.index);
+    const u = this.usage;
+    // Plain arrays again; none of them grows during the loop (no card is bought in it).
+    const isExpanded = this.isExpanded.array;
+    const dayTotal = this.dayTotal.array;
+    const todayCarried = u.todayCarried.array;
+    const todayRefused = u.todayRefused.array;
+    for (let i = 0; i < cards.length; i++) {
+      if (isExpanded[i] === 1) this.realizeTo(cards[i]!, dayEnd);
+      else if (dayTotal[i]! > 0) this.settleUntouchedAt(i);
+      carried += todayCarried[i]!;
+      refused += todayRefused[i]!;
     }
     for (const id of this.notable.values()) this.world.clock.cancel(id);
     for (const id of this.poolTimers.values()) this.world.clock.cancel(id);
     this.notable.clear();
     this.poolTimers.clear();
     this.expanded.clear();
+    this.isExpanded.array.fill(0);
     for (const pool of this.world.pools.values()) pool.sample(this.dayStartMs + DAY_MS);
     this.world.emit('day.closed', 'traffic', {
       day: this.today,
@@ -477,12 +524,26 @@ export class TrafficEngine {
   }
 
   /** A card nothing touched today kept one state all day: carry or refuse its totals in bulk. */
-  private settleUntouched(card: Card): void {
-    const total = this.dayTotal.get(card.index);
-    const white = this.dayWhite.get(card.index);
-    const mode = this.mode(card);
-    const carriable = mode === 'none' ? 0 : DIRECTIONAL.has(card.voucher.planType) ? white : total;
-    this.account(card, mode, carriable, total - carriable);
+  private settleUntouchedAt(i: number): void {
+    const total = this.dayTotal.array[i]!;
+    const white = this.dayWhite.array[i]!;
+    const mode = this.carryCodeAt(i) & MODE_MASK;
+    const carriable =
+      mode === MODE_NONE ? 0 : (this.plans.flags[i]! & DIRECTIONAL_PLAN) !== 0 ? white : total;
+    this.accountAt(i, mode, carriable, total - carriable);
+  }
+
+  /** Every per-card column the daily loops read holds `cards` cards. */
+  private ensureColumns(cards: number): void {
+    this.learnCards();
+    this.dayTotal.ensure(cards);
+    this.dayWhite.ensure(cards);
+    this.cardDevice.ensure(cards);
+    this.usage.ensure(cards);
+    this.usageLimit.ensure(cards);
+    this.ruleThreshold.ensure(cards);
+    this.carryCode.ensure(cards);
+    this.isExpanded.ensure(cards);
   }
 
   // ---- sessions --------------------------------------------------------------------------
@@ -499,6 +560,20 @@ export class TrafficEngine {
     if (boundImei === imei) return false;
     if (boundImei === null) return causes === 0;
     return !(lockedByImei === imei && (causes & DEVICE_CHANGE) !== 0);
+  }
+
+  /**
+   * mayChangeToday for the day's planning, from the compact columns alone (ensureColumns first):
+   * the same arithmetic in the same order, so the same answer.
+   */
+  private mayChangeTodayAt(i: number): boolean {
+    const code = this.carryCodeAt(i);
+    if ((code & DEVICE_NEWS) !== 0) return true;
+    const mode = code & MODE_MASK;
+    if (mode === MODE_NONE) return false;
+    const flags = this.plans.flags[i]!;
+    const carriable = (flags & DIRECTIONAL_PLAN) !== 0 ? this.dayWhite.array[i]! : this.dayTotal.array[i]!;
+    return carriable >= this.notableRoomAt(i, mode);
   }
 
   /** Could anything happen to this card today under its state now? Cheap; no sessions made. */
@@ -519,6 +594,7 @@ export class TrafficEngine {
     let next = 0;
     while (next < sessions.count && this.dayStartMs + sessions.offsetMs[next]! < fromMs) next++;
     this.expanded.set(card.index, { sessions, next });
+    this.isExpanded.set(card.index, 1);
   }
 
   /** Realize a card's sessions up to now, expanding an untouched day first. */
@@ -537,6 +613,7 @@ export class TrafficEngine {
     const device = this.deviceOf(card);
     const now = this.world.now();
     this.expanded.delete(card.index);
+    this.isExpanded.set(card.index, 0);
     this.dayTotal.set(card.index, 0);
     this.dayWhite.set(card.index, 0);
     if (!device || !device.powered) return;
@@ -563,7 +640,7 @@ export class TrafficEngine {
       const t = this.dayStartMs + sessions.offsetMs[open.next]!;
       if (t > until) break;
       const i = open.next++;
-      this.carry(card, { t, bytes: sessions.bytes[i]!, whitelisted: sessions.whitelisted[i] === 1 });
+      this.carry(card, t, sessions.bytes[i]!, sessions.whitelisted[i] === 1);
     }
   }
 
@@ -602,15 +679,16 @@ export class TrafficEngine {
   /**
    * Offer one session to a card (D3): the machine hears of first traffic and device changes, the
    * allowance in force carries what it can, and a limit reached is acted on at the session's time.
+   * The session comes as plain numbers: an object per session was 16 million a year at 100,000 cards.
    */
-  private carry(card: Card, session: Session): number {
+  private carry(card: Card, t: number, bytes: number, whitelisted: boolean): number {
     const device = this.deviceOf(card);
     const imei = device?.imei ?? '';
     let carried = 0;
     this.busy = true;
     try {
       if (this.inOutage(card)) {
-        this.account(card, 'none', 0, session.bytes);
+        this.account(card, 'none', 0, bytes);
       } else {
         const state = this.networkState(card);
         // L3 first traffic, L6 binding or device change: the machine decides. A session offered with
@@ -621,13 +699,13 @@ export class TrafficEngine {
           this.sendTraffic(card, imei);
         }
         const mode = this.mode(card);
-        if (mode === 'none' || (DIRECTIONAL.has(card.voucher.planType) && !session.whitelisted)) {
-          this.account(card, mode, 0, session.bytes);
+        if (mode === 'none' || (this.isDirectional(card) && !whitelisted)) {
+          this.account(card, mode, 0, bytes);
         } else {
           const headroom = this.headroom(card, mode);
           const ruleMark = mode === 'active' ? this.ruleThreshold.get(card.index) : 0;
-          carried = Math.min(session.bytes, Math.max(0, headroom));
-          this.account(card, mode, carried, session.bytes - carried);
+          carried = Math.min(bytes, Math.max(0, headroom));
+          this.account(card, mode, carried, bytes - carried);
           // C7: a usage rule's threshold reached notifies (or suspends); traffic goes on either way.
           if (ruleMark > 0 && this.usage.monthCarried.get(card.index) >= ruleMark) {
             this.world.rules.usageReached(card, this.usage.monthCarried.get(card.index));
@@ -639,49 +717,68 @@ export class TrafficEngine {
     } finally {
       this.busy = false;
     }
-    for (const observer of this.sessionObservers) observer(card, session, carried);
+    if (this.sessionObservers.length > 0) {
+      const session: Session = { t, bytes, whitelisted };
+      for (const observer of this.sessionObservers) observer(card, session, carried);
+    }
     return carried;
   }
 
   /** Book carried and refused bytes where they belong. */
   private account(card: Card, mode: 'none' | 'test' | 'active', carried: number, refused: number): void {
+    this.learnCards();
+    this.ensureUsage(card.index);
+    this.accountAt(card.index, MODE_CODE[mode], carried, refused);
+  }
+
+  /** account() by card index and mode code; the usage columns must hold the card. */
+  private accountAt(i: number, mode: number, carried: number, refused: number): void {
     const u = this.usage;
-    const i = card.index;
-    u.ensure(i + 1);
-    u.monthCarried.add(i, carried);
-    u.todayCarried.add(i, carried);
-    u.monthRefused.add(i, refused);
-    u.todayRefused.add(i, refused);
+    u.monthCarried.array[i]! += carried;
+    u.todayCarried.array[i]! += carried;
+    u.monthRefused.array[i]! += refused;
+    u.todayRefused.array[i]! += refused;
     if (carried === 0) return;
-    if (mode === 'test') {
-      u.testUsed.add(i, carried);
+    if (mode === MODE_TEST) {
+      u.testUsed.array[i]! += carried;
       return;
     }
-    const tier = card.voucher.tierBytes ?? 0;
-    if (SINGLE_CARD.has(card.voucher.planType)) {
+    const plans = this.plans;
+    if ((plans.flags[i]! & SINGLE_CARD_PLAN) !== 0) {
       // T3: add-on data is used after the month's own allowance.
-      const fromTier = Math.min(carried, Math.max(0, tier - u.planUsed.get(i)));
-      u.planUsed.add(i, carried);
-      u.addOnRemaining.add(i, -(carried - fromTier));
+      const planUsed = u.planUsed.array;
+      const fromTier = Math.min(carried, Math.max(0, plans.tierBytes[i]! - planUsed[i]!));
+      planUsed[i]! += carried;
+      u.addOnRemaining.array[i]! += -(carried - fromTier);
       return;
     }
-    u.planUsed.add(i, carried);
-    const pool = this.world.poolOf(card);
+    u.planUsed.array[i]! += carried;
+    const pool = plans.pools[i];
     if (pool) pool.monthUsed += carried;
+  }
+
+  /** The usage columns hold card i (and every card before it). */
+  private ensureUsage(i: number): void {
+    this.usage.ensure(i + 1);
   }
 
   /** What the card may still carry before something must happen, bytes. */
   private headroom(card: Card, mode: 'none' | 'test' | 'active' | string): number {
+    this.learnCards();
+    return this.headroomAt(card.index, mode === 'test' ? MODE_TEST : MODE_ACTIVE);
+  }
+
+  /** headroom() by card index and mode code (test or active). */
+  private headroomAt(i: number, mode: number): number {
     const u = this.usage;
-    const i = card.index;
-    if (mode === 'test') return TEST_DATA_BYTES - u.testUsed.get(i);
+    if (mode === MODE_TEST) return TEST_DATA_BYTES - u.testUsed.get(i);
     const limit = this.usageLimit.get(i) || Infinity;
     let room = limit - u.monthCarried.get(i);
-    if (SINGLE_CARD.has(card.voucher.planType)) {
-      const tier = card.voucher.tierBytes ?? 0;
-      room = Math.min(room, Math.max(0, tier - u.planUsed.get(i)) + u.addOnRemaining.get(i));
+    const plans = this.plans;
+    if ((plans.flags[i]! & SINGLE_CARD_PLAN) !== 0) {
+      room = Math.min(room, Math.max(0, plans.tierBytes[i]! - u.planUsed.get(i)) + u.addOnRemaining.get(i));
     } else {
-      const pool = this.world.poolOf(card);
+      const pool = plans.pools[i];
       if (pool instanceof DataPool) room = Math.min(room, pool.remaining());
     }
     return room;
@@ -689,9 +786,14 @@ export class TrafficEngine {
 
   /** Bytes the card may carry before anything happens: a stop, or a usage rule's threshold. */
   private notableRoom(card: Card, mode: string): number {
-    const room = this.headroom(card, mode);
-    const mark = mode === 'active' ? this.ruleThreshold.get(card.index) : 0;
-    return mark > 0 ? Math.min(room, mark - this.usage.monthCarried.get(card.index)) : room;
+    this.learnCards();
+    return this.notableRoomAt(card.index, mode === 'test' ? MODE_TEST : MODE_ACTIVE);
+  }
+
+  private notableRoomAt(i: number, mode: number): number {
+    const room = this.headroomAt(i, mode);
+    const mark = mode === MODE_ACTIVE ? this.ruleThreshold.get(i) : 0;
+    return mark > 0 ? Math.min(room, mark - this.usage.monthCarried.get(i)) : room;
   }
 
   /** The limit that `headroom` found reached: act on it now, at the session's time. */
@@ -755,8 +857,9 @@ export class TrafficEngine {
     let expected = 0;
     for (const card of carrying) expected += this.remainingCarriable(card);
     if (expected < remaining) return;
-    // Rare: expand every carrying card's day and walk their sessions in time order.
-    const entries: { t: number; card: Card; bytes: number }[] = [];
+    // Rare: expand every carrying card's day and find when their sessions, in time order, reach it.
+    const crossing = this.poolCrossing;
+    crossing.clear();
     const now = this.world.now();
     for (const card of carrying) {
       if (!this.expanded.has(card.index)) {
@@ -766,21 +869,12 @@ export class TrafficEngine {
         this.realizeTo(card, now);
       }
       const open = this.expanded.get(card.index)!;
-      const directional = DIRECTIONAL.has(card.voucher.planType);
-      for (let i = open.next; i < open.sessions.count; i++) {
-        if (directional && open.sessions.whitelisted[i] !== 1) continue;
-        entries.push({
-          t: this.dayStartMs + open.sessions.offsetMs[i]!,
-          card,
-          bytes: open.sessions.bytes[i]!,
-        });
-      }
+      crossing.add(open.sessions, open.next, DIRECTIONAL.has(card.voucher.planType));
     }
-    entries.sort((a, b) => a.t - b.t || a.card.index - b.card.index);
-    let used = 0;
-    const crossing = entries.find((entry) => (used += entry.bytes) >= remaining);
-    if (!crossing) return;
-    const at = Math.max(now, crossing.t);
+    const offsetMs = crossing.crossingOffsetMs(remaining);
+    crossing.clear();
+    if (offsetMs < 0) return;
+    const at = Math.max(now, this.dayStartMs + offsetMs);
     this.poolTimers.set(pool, this.world.at(at, { kind: 'poolCrossing', pool: pool.id, at }));
   }
 
@@ -830,7 +924,45 @@ export class TrafficEngine {
 
   /** M3: a smart card carries on the sub-card of its current network; others on themselves. */
   private networkState(card: Card): NetworkState {
-    return this.network[card.index] ?? (this.network[card.index] = this.readNetwork(card));
+    const known = this.network[card.index];
+    if (known) return known;
+    const state = this.readNetwork(card);
+    this.network[card.index] = state;
+    this.noteCarryCode(card, state);
+    return state;
+  }
+
+  private noteCarryCode(card: Card, state: NetworkState): void {
+    const phase = state.phase;
+    const mode =
+      state.causes !== 0
+        ? MODE_NONE
+        : phase === 'test'
+          ? MODE_TEST
+          : phase === 'active'
+            ? MODE_ACTIVE
+            : MODE_NONE;
+    const device = this.deviceOf(card);
+    const news = device !== undefined && this.deviceNews(card, state, device.imei);
+    this.carryCode.set(card.index, mode | (news ? DEVICE_NEWS : 0) | (phase === 'silent' ? SILENT : 0));
+  }
+
+  /** The card's carry code; the array must hold it (carryCode.ensure). */
+  private carryCodeAt(i: number): number {
+    const code = this.carryCode.array[i]!;
+    if (code !== CODE_UNKNOWN) return code;
+    this.networkState(this.world.cards[i]!);
+    return this.carryCode.array[i]!;
+  }
+
+  private isDirectional(card: Card): boolean {
+    return (this.learnCards().flags[card.index]! & DIRECTIONAL_PLAN) !== 0;
+  }
+
+  /** Plan facts of every card bought since the engine last looked. */
+  private learnCards(): CardPlans {
+    this.plans.learn(this.world.cards, (card) => this.world.poolOf(card));
+    return this.plans;
   }
 
   private readNetwork(card: Card): NetworkState {
