@@ -1,6 +1,7 @@
 // Recordings (NDJSON): everything needed to reproduce a run exactly and to find where another run
 // parts from it. One JSON object per line, each with a `kind`:
-//   header      format and twin version, the normalized scenario, the seed, where it came from
+//   header      format and twin version, the normalized scenario, the seed, where it came from, and
+//               for a fork of a live run (server/README.md) the seeds it took on and from when
 //   operation   an operation that came from outside the world (a scenario step, an API call, a click),
 //               with its sim time, the ICCIDs it acted on and its arguments
 //   event       every event of the run, canonical, in order (optional: left out of huge live runs)
