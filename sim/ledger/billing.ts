@@ -27,12 +27,15 @@ import {
 } from './prices.ts';
 import { priceTableFor } from './price-overrides.ts';
 import { DataPool, SameTierPool } from '../traffic/pools.ts';
+import { Int32Column } from '../traffic/columns.ts';
 import type { PlanVoucher } from '../plans/voucher.ts';
 
 export class Billing {
   readonly ledger = new Ledger();
   private readonly tables = new Map<number, PriceTableData>();
   private readonly overrides = new Map<number, unknown>();
+  /** Each card's id in the ledger, by card index (-1 before its first charge): append()'s hint. */
+  private readonly ledgerCardIds = new Int32Column(1024, -1);
 
   constructor(private readonly world: World) {}
 
@@ -182,6 +185,8 @@ export class Billing {
     if (pool instanceof DataPool) charge.pool = pool.id;
     if (extra.quantity !== undefined) charge.quantity = extra.quantity;
     if (extra.serialNo !== undefined) charge.serialNo = extra.serialNo;
-    this.ledger.append(charge);
+    const hint = this.ledgerCardIds.get(card.index);
+    this.ledger.append(charge, hint);
+    if (hint < 0) this.ledgerCardIds.set(card.index, this.ledger.cardId(card.iccid));
   }
 }
