@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardEvent } from './machines/card-events.ts';
 import { parseVoucher } from './plans/voucher.ts';
 import { Randomness } from './random.ts';
-import { cardProblems } from './testing/invariants.ts';
+import { cardProblems, heldCausesProblems } from './testing/invariants.ts';
 import { cancellationCompletesAt } from './time/rule-dates.ts';
 import { DAY_MS, formatDateTime, parseDateTime } from './time/calendar.ts';
 import { World } from './world.ts';
@@ -83,10 +83,10 @@ function fuzz(seed: number, cardsPerVoucher: number, operations: number): string
     );
     if (wasCanceled && refusal?.code !== 'CardCanceled')
       problems.push(`${card.iccid}: canceled card answered ${refusal?.code ?? 'ok'}`);
-    problems.push(...cardProblems(card));
+    problems.push(...cardProblems(card), ...heldCausesProblems(world, card));
   }
   world.runUntil(world.now() + 400 * DAY_MS);
-  for (const card of cards) problems.push(...cardProblems(card));
+  for (const card of cards) problems.push(...cardProblems(card), ...heldCausesProblems(world, card));
   if (problems.length) console.error(`seed ${seed}, operation log:\n${log.slice(-40).join('\n')}`);
   return problems;
 }

@@ -473,7 +473,7 @@ export class World {
       actor = createActor(cardMachine, { input, clock: this.clock, parent: this.cardRoot });
       actor.start();
     }
-    const card: Card = Object.assign(Object.create(this.cardPrototype) as Card, {
+    const fields: Omit<Card, 'records'> = {
       iccid,
       index: this.cards.length,
       group: entry.group,
@@ -498,7 +498,10 @@ export class World {
       // M3: the network a smart card's device starts on, chosen by coverage (seeded).
       networkIndex: subCards.length ? this.random.stream('coverage').int(0, subCards.length - 1) : 0,
       view: undefined as unknown as StatusView,
-    });
+    };
+    // A literal first, then its prototype: the card keeps fast in-object fields and one hidden class
+    // for the whole world (built on an empty object from Object.create, it fell into dictionary mode).
+    const card = Object.setPrototypeOf(fields, this.cardPrototype) as Card;
     card.view = computeView(card);
     this.cards.push(card);
     this.byIccid.set(iccid, card);

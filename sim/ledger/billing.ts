@@ -16,7 +16,7 @@ import type { Card } from '../cards/card.ts';
 import type { World } from '../world.ts';
 import { formatMonth, monthIndex, startOfMonth } from '../time/calendar.ts';
 import { formatServiceMonth } from './service-month.ts';
-import { Ledger } from './ledger.ts';
+import { Ledger, type LedgerCharge } from './ledger.ts';
 import type { LedgerImage } from './ledger-image.ts';
 import {
   addOnFeeFen,
@@ -28,6 +28,7 @@ import {
 } from './prices.ts';
 import { priceTableFor } from './price-overrides.ts';
 import { DataPool, SameTierPool } from '../traffic/pools.ts';
+import { Int32Column } from '../traffic/columns.ts';
 import type { PlanVoucher } from '../plans/voucher.ts';
 
 export interface BillingState {
@@ -39,6 +40,8 @@ export class Billing {
   readonly ledger = new Ledger();
   private readonly tables = new Map<number, PriceTableData>();
   private readonly overrides = new Map<number, unknown>();
+  /** Each card's id in the ledger, by card index (-1 before its first charge): append()'s hint. */
+  private readonly ledgerCardIds = new Int32Column(1024, -1);
 
   constructor(private readonly world: World) {}
 
@@ -187,15 +190,21 @@ export class Billing {
     extra: { quantity?: number; serialNo?: string } = {},
   ): void {
     const pool = this.world.poolOf(card);
-    this.ledger.append({
+    // Fields set one by one rather than spread in: spread objects each got a hidden class of their
+    // own, and reading a million of them made every field access in the ledger megamorphic.
+    const charge: { -readonly [Field in keyof LedgerCharge]: LedgerCharge[Field] } = {
       time: this.world.now(),
       card: card.iccid,
-      ...(pool instanceof DataPool ? { pool: pool.id } : {}),
       voucher: card.voucher.code,
       reason,
       amountFen,
       serviceMonth: formatMonth(serviceTime),
-      ...extra,
-    });
+    };
+    if (pool instanceof DataPool) charge.pool = pool.id;
+    if (extra.quantity !== undefined) charge.quantity = extra.quantity;
+    if (extra.serialNo !== undefined) charge.serialNo = extra.serialNo;
+    const hint = this.ledgerCardIds.get(card.index);
+    this.ledger.append(charge, hint);
+    if (hint < 0) this.ledgerCardIds.set(card.index, this.ledger.cardId(card.iccid));
   }
 }

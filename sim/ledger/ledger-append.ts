@@ -53,7 +53,7 @@ function voucherCodeOf(c: LedgerColumns, text: string): string {
 }
 
 /** Checks `charge` and appends it to `c`; returns its index. Throws LedgerError naming the line. */
-export function appendCharge(c: LedgerColumns, charge: LedgerCharge): number {
+export function appendCharge(c: LedgerColumns, charge: LedgerCharge, cardHint = -1): number {
   const { time, amountFen, quantity, detail } = charge;
   if (!Number.isSafeInteger(time))
     refuse(c, `the time must be a sim time in whole milliseconds, got ${time}`);
@@ -80,7 +80,14 @@ export function appendCharge(c: LedgerColumns, charge: LedgerCharge): number {
   }
   const month = monthOf(c, charge.serviceMonth);
   const voucher = c.vouchers.intern(voucherCodeOf(c, charge.voucher));
-  const card = charge.card === undefined ? -1 : c.cards.intern(charge.card);
+  // The caller may know the card's id from an earlier line: an array read instead of a lookup in a
+  // table of a million cards (it is checked, so a wrong hint only costs the lookup).
+  const card =
+    charge.card === undefined
+      ? -1
+      : c.cards.holds(cardHint, charge.card)
+        ? cardHint
+        : c.cards.intern(charge.card);
   const pool = charge.pool === undefined ? -1 : c.pools.intern(charge.pool);
   const i = c.append(time, card, pool, voucher, reason, amountFen, month);
   if (charge.serialNo !== undefined) c.serialNo.set(i, charge.serialNo);

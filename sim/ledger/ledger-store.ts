@@ -62,6 +62,11 @@ export class StringTable {
     return id;
   }
 
+  /** Whether `id` is the id of `text`. */
+  holds(id: number, text: string): boolean {
+    return id >= 0 && this.texts[id] === text;
+  }
+
   /** The id of `text`, or -1 when it was never interned. */
   find(text: string): number {
     return this.ids.get(text) ?? -1;

@@ -90,9 +90,17 @@ export class Ledger {
     return this.line(this.append(charge));
   }
 
-  /** add() without building the line back as an object: the line number (billing's path). */
-  append(charge: LedgerCharge): number {
-    return appendCharge(this.c, charge) + 1;
+  /**
+   * add() without building the line back as an object: the line number (billing's path). `cardHint`:
+   * the card's id from cardId() if the caller kept it, which saves a lookup; checked, never trusted.
+   */
+  append(charge: LedgerCharge, cardHint = -1): number {
+    return appendCharge(this.c, charge, cardHint) + 1;
+  }
+
+  /** The id the ledger gives a card (ICCID), -1 before its first line: a hint for append(). */
+  cardId(iccid: string): number {
+    return this.c.cards.find(iccid);
   }
 
   /** The line numbered `lineNo` (1-based). */

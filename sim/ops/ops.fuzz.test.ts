@@ -6,7 +6,7 @@ import { machinesOf } from '../cards/card.ts';
 import { isErrorCode } from '../errors.ts';
 import { Randomness } from '../random.ts';
 import { Harness, MB } from '../testing/harness.ts';
-import { cardProblems } from '../testing/invariants.ts';
+import { cardProblems, heldCausesProblems } from '../testing/invariants.ts';
 import { DAY_MS } from '../time/calendar.ts';
 import { performOperation } from './perform.ts';
 import type { OperationName } from './types.ts';
@@ -113,7 +113,7 @@ function fuzz(seed: number, steps: number): string[] {
     }
   }
   world.runUntil(world.now() + 60 * DAY_MS);
-  for (const card of cards) problems.push(...cardProblems(card));
+  for (const card of cards) problems.push(...cardProblems(card), ...heldCausesProblems(world, card));
   problems.push(...world.billing.ledger.checkInvariants());
   return problems;
 }

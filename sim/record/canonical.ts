@@ -19,6 +19,42 @@ export function canonicalJson(value: CanonicalValue | undefined): string {
 }
 
 function write(value: CanonicalValue | undefined, path: string): string {
+  if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) {
+      const items = value as readonly CanonicalValue[];
+      let out = '[';
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        out +=
+          (i ? ',' : '') +
+          (typeof item === 'object' && item !== null ? write(item, `${path}[${i}]`) : scalar(item, path, i));
+      }
+      return out + ']';
+    }
+    const record = value as { readonly [key: string]: CanonicalValue | undefined };
+    const keys = sortedKeys(record);
+    let out = '{';
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue; // an absent optional field and a missing one are the same event
+      out +=
+        (first ? '' : ',') +
+        quotedKey(key) +
+        ':' +
+        (typeof item === 'object' && item !== null ? write(item, `${path}.${key}`) : scalar(item, path, key));
+      first = false;
+    }
+    return out + '}';
+  }
+  return scalar(value, path, undefined);
+}
+
+/**
+ * A value that is not an object or array. Its path (for the error message) is only put together if
+ * there is an error: building it for every field of every event was most of this file's garbage.
+ */
+function scalar(value: CanonicalValue | undefined, parent: string, key: string | number | undefined): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -27,33 +63,32 @@ function write(value: CanonicalValue | undefined, path: string): string {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value))
-        throw new CanonicalError(`${path}: ${value} cannot be serialised canonically`);
+        throw new CanonicalError(`${pathOf(parent, key)}: ${value} cannot be serialised canonically`);
       // ECMAScript prints a finite double the same way everywhere (shortest round-trip form).
       return Object.is(value, -0) ? '0' : String(value);
     case 'undefined':
-      throw new CanonicalError(`${path}: undefined cannot be serialised canonically`);
-    case 'object': {
-      if (Array.isArray(value)) {
-        const items = value as readonly CanonicalValue[];
-        let out = '[';
-        for (let i = 0; i < items.length; i++) out += (i ? ',' : '') + write(items[i], `${path}[${i}]`);
-        return out + ']';
-      }
-      const record = value as { readonly [key: string]: CanonicalValue | undefined };
-      const keys = sortedKeys(record);
-      let out = '{';
-      let first = true;
-      for (const key of keys) {
-        const item = record[key];
-        if (item === undefined) continue; // an absent optional field and a missing one are the same event
-        out += (first ? '' : ',') + JSON.stringify(key) + ':' + write(item, `${path}.${key}`);
-        first = false;
-      }
-      return out + '}';
-    }
+      throw new CanonicalError(`${pathOf(parent, key)}: undefined cannot be serialised canonically`);
     default:
-      throw new CanonicalError(`${path}: a ${typeof value} cannot be serialised canonically`);
+      throw new CanonicalError(`${pathOf(parent, key)}: a ${typeof value} cannot be serialised canonically`);
   }
+}
+
+function pathOf(parent: string, key: string | number | undefined): string {
+  if (key === undefined) return parent;
+  return typeof key === 'number' ? `${parent}[${key}]` : `${parent}.${key}`;
+}
+
+// Keys repeat from event to event: each is quoted once. The cache is bounded, in case some payload
+// ever uses data as keys.
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 // Every event's payload goes through here: a handful of keys, sorted in place by insertion rather than

@@ -5,6 +5,7 @@ import { computeView, machinesOf } from '../cards/card.ts';
 import { phaseOf, cardStatusView } from '../machines/status-view.ts';
 import { SIM_STATUSES, SPECIFIC_STATUSES, STATUS_OF_SPECIFIC } from '../machines/status.ts';
 import type { StatusView } from '../machines/status-view.ts';
+import type { World } from '../world.ts';
 
 const CAUSE_FREE = new Set(['In use', 'Test period', 'Silent period', 'Partially in use']);
 
@@ -54,4 +55,12 @@ export function cardProblems(card: Card): string[] {
     }
   }
   return problems;
+}
+
+/** The world's compact copy of the causes a card holds (sim/cards/held-causes.ts) agrees with its machines. */
+export function heldCausesProblems(world: World, card: Card): string[] {
+  let causes = 0;
+  for (const machine of machinesOf(card)) causes |= machine.getSnapshot().context.causes;
+  const held = world.heldCauses.of(card.index);
+  return held === causes ? [] : [`${card.iccid}: the world holds causes ${held}, its machines ${causes}`];
 }

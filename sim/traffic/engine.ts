@@ -636,12 +636,58 @@ export class TrafficEngine {
     const open = this.expanded.get(card.index);
     if (!open) return;
     const { sessions } = open;
+    if (!this.alwaysBySession && this.sessionObservers.length === 0)
+      this.realizeQuietSessions(card, open, until);
     while (open.next < sessions.count) {
       const t = this.dayStartMs + sessions.offsetMs[open.next]!;
       if (t > until) break;
       const i = open.next++;
       this.carry(card, t, sessions.bytes[i]!, sessions.whitelisted[i] === 1);
     }
+  }
+
+  /**
+   * The sessions due by `until` that cannot change anything, carried in one step: the same bytes
+   * booked the same way as session by session, because nothing happens in between. Nothing can
+   * while the card's machine hears nothing from them (no first traffic, no binding or device change)
+   * and their carriable bytes stay below the card's room before a stop or a usage rule (each session
+   * then carries whole, and the room shrinks by exactly what it carries). Stops at the first session
+   * that might change something; realizeTo takes it and the rest one by one.
+   */
+  private realizeQuietSessions(
+    card: Card,
+    open: { sessions: DaySessions; next: number },
+    until: number,
+  ): void {
+    const { sessions } = open;
+    const from = open.next;
+    let end = from;
+    while (end < sessions.count && this.dayStartMs + sessions.offsetMs[end]! <= until) end++;
+    if (end - from < 2) return;
+    let mode: 'none' | 'test' | 'active' = 'none';
+    let room = Infinity;
+    // In an outage every session is refused, whatever the card's state (carry()).
+    if (!this.inOutage(card)) {
+      const device = this.deviceOf(card);
+      if (!device || this.deviceNews(card, this.networkState(card), device.imei)) return;
+      mode = this.mode(card);
+      if (mode !== 'none') room = this.notableRoom(card, mode);
+    }
+    const directional = mode !== 'none' && this.isDirectional(card);
+    let total = 0;
+    let carriable = 0;
+    let next = from;
+    for (; next < end; next++) {
+      const bytes = sessions.bytes[next]!;
+      if (mode !== 'none' && (!directional || sessions.whitelisted[next] === 1)) {
+        if (carriable + bytes >= room) break;
+        carriable += bytes;
+      }
+      total += bytes;
+    }
+    if (next === from) return;
+    this.account(card, mode, carriable, total - carriable);
+    open.next = next;
   }
 
   /** Plan the rest of a card's day: a timer at the first session that changes something. */
