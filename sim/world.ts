@@ -394,17 +394,31 @@ export class World {
     const changed =
       from.specificStatus !== to.specificStatus || from.pendingCancellation !== to.pendingCancellation;
     if (!changed) return;
-    // S2: the old and new values, the cause and who caused it.
-    this.emit('card.status', subject, {
-      ...(subCard ? { card: card.iccid, subCard } : {}),
-      from: from.specificStatus,
-      to: to.specificStatus,
-      fromStatus: from.status,
-      status: to.status,
-      cause,
-      by,
-      pendingCancellation: to.pendingCancellation,
-    });
+    // S2: the old and new values, the cause and who caused it. Two literals rather than a spread
+    // first: in Node 20's V8, `{ ...maybe, more }` is slow (about a microsecond) and gives each object
+    // a hidden class of its own. Same fields, same order as before.
+    const payload = subCard
+      ? {
+          card: card.iccid,
+          subCard,
+          from: from.specificStatus,
+          to: to.specificStatus,
+          fromStatus: from.status,
+          status: to.status,
+          cause,
+          by,
+          pendingCancellation: to.pendingCancellation,
+        }
+      : {
+          from: from.specificStatus,
+          to: to.specificStatus,
+          fromStatus: from.status,
+          status: to.status,
+          cause,
+          by,
+          pendingCancellation: to.pendingCancellation,
+        };
+    this.emit('card.status', subject, payload);
     if (!subCard) this.record(card, by, action, undefined, from.specificStatus, to.specificStatus);
   }
 
@@ -449,7 +463,14 @@ export class World {
         imsi: this.ids.imsi(network),
       }));
       const smart = createActor(smartCardMachine, {
-        input: { ...input, subCards: identities },
+        input: {
+          iccid: input.iccid,
+          planType: input.planType,
+          orderedAt: input.orderedAt,
+          testPeriodEndsAt: input.testPeriodEndsAt,
+          idVerification: input.idVerification,
+          subCards: identities,
+        },
         clock: this.clock,
         parent: this.cardRoot,
       });

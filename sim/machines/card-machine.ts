@@ -130,8 +130,14 @@ export const cardMachine = setup({
   },
 }).createMachine({
   id: 'card',
+  // The input's fields written out rather than spread in: in Node 20's V8, `{ ...input, more }` took
+  // microseconds and gave every card's context a hidden class of its own.
   context: ({ input }) => ({
-    ...input,
+    iccid: input.iccid,
+    planType: input.planType,
+    orderedAt: input.orderedAt,
+    testPeriodEndsAt: input.testPeriodEndsAt,
+    idVerification: input.idVerification,
     identityVerified: false,
     testPeriodUsed: false,
     activationType: null,

@@ -131,7 +131,9 @@ export function toCalendar(t: SimTime): CalendarDateTime {
   const minute = Math.floor(rest / MINUTE_MS);
   rest -= minute * MINUTE_MS;
   const second = Math.floor(rest / SECOND_MS);
-  return { ...civilFromDays(days), hour, minute, second, ms: rest - second * SECOND_MS };
+  // Field by field: a spread first and fields after it is slow in Node 20's V8.
+  const { year, month, day } = civilFromDays(days);
+  return { year, month, day, hour, minute, second, ms: rest - second * SECOND_MS };
 }
 
 /** Beijing wall time to sim time; throws CalendarError on an impossible date or time (Feb 30, month 13). */
