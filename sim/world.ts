@@ -21,7 +21,15 @@ import { forcedActivationAt, testPeriodEnd } from './time/rule-dates.ts';
 import { Phase, Scheduler, type TimerId } from './time/scheduler.ts';
 import { taskRunner, type Task, type WorldTask } from './snapshot/tasks.ts';
 import { buyFleetEntry, insertDevices } from './ops/buy.ts';
-import { computeView, hasCause, machinesOf, primarySnapshot, type Card, type SubCard } from './cards/card.ts';
+import {
+  computeView,
+  hasCause,
+  machinesOf,
+  primarySnapshot,
+  subCardOf,
+  type Card,
+  type SubCard,
+} from './cards/card.ts';
 import { actionOf, causeOf } from './cards/describe-event.ts';
 import { defaultPeriods, type FleetEntry } from './cards/fleet.ts';
 import { LifecycleTimers } from './cards/lifecycle-timers.ts';
@@ -476,18 +484,7 @@ export class World {
       });
       smart.start();
       actor = smart;
-      subCards = identities.map((identity) => {
-        const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine>;
-        // Field by field rather than a spread, which gave every sub-card its own hidden class.
-        return {
-          carrier: identity.carrier,
-          iccid: identity.iccid,
-          msisdn: identity.msisdn,
-          imsi: identity.imsi,
-          actor: child,
-          view: cardStatusView(child.getSnapshot()),
-        };
-      });
+      subCards = identities.map((identity) => subCardOf(smart, identity));
     } else {
       msisdn = this.ids.msisdn(carrier);
       imsi = this.ids.imsi(carrier);

@@ -67,6 +67,21 @@ export interface Card {
 
 export const isSmartCard = (card: Card): boolean => card.subCards.length > 0;
 
+/** A smart card's sub-card: its identity and its machine, a child of the smart card's actor (M1). */
+export function subCardOf(smart: Actor<SmartCardMachine>, identity: SubCardIdentity): SubCard {
+  const child = smart.getSnapshot().children[identity.carrier] as Actor<CardMachine> | undefined;
+  if (!child) throw new RangeError(`smart card has no sub-card ${identity.carrier}`);
+  // Field by field rather than a spread, which gave every sub-card its own hidden class.
+  return {
+    carrier: identity.carrier,
+    iccid: identity.iccid,
+    msisdn: identity.msisdn,
+    imsi: identity.imsi,
+    actor: child,
+    view: cardStatusView(child.getSnapshot()),
+  };
+}
+
 /** The card machines an event for this card goes to: itself, or its (chosen) sub-cards. */
 export function machinesOf(card: Card, subCarriers?: readonly string[]): Actor<CardMachine>[] {
   if (!isSmartCard(card)) return [card.actor as Actor<CardMachine>];

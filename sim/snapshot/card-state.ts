@@ -8,10 +8,10 @@
 // object costs its field names again for every card when serialized: tuples in a fixed order took a
 // 100,000-card snapshot from about 145 MB to much less, and its decoding with it.
 import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
-import { computeView, type Card, type SubCard } from '../cards/card.ts';
+import { computeView, subCardOf, type Card, type SubCard } from '../cards/card.ts';
 import { cardMachine, type CardContext, type CardMachine } from '../machines/card-machine.ts';
 import { smartCardMachine, type SubCardIdentity } from '../machines/smart-card.ts';
-import { cardStatusView, type CardSnapshot, type StatusView } from '../machines/status-view.ts';
+import type { CardSnapshot, StatusView } from '../machines/status-view.ts';
 import type { World } from '../world.ts';
 
 type Fields = Omit<Card, 'actor' | 'subCards' | 'view' | 'records' | 'tags'>;
@@ -140,20 +140,7 @@ export function restoreCard(state: CardState, world: World): Card {
     const smart = createActor(smartCardMachine, options);
     smart.start();
     actor = smart;
-    const children = smart.getSnapshot().children;
-    subCards = identities.map((identity) => {
-      const child = children[identity.carrier] as Actor<CardMachine> | undefined;
-      if (!child)
-        throw new RangeError(`card ${state.iccid}: no sub-card ${identity.carrier} in its snapshot`);
-      return {
-        carrier: identity.carrier,
-        iccid: identity.iccid,
-        msisdn: identity.msisdn,
-        imsi: identity.imsi,
-        actor: child,
-        view: cardStatusView(child.getSnapshot()),
-      };
-    });
+    subCards = identities.map((identity) => subCardOf(smart, identity));
   } else {
     actor = createActor(cardMachine, options);
     actor.start();
