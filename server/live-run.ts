@@ -22,8 +22,9 @@ import type { Scenario } from '../sim/scenario/types.ts';
 import { DAY_MS } from '../sim/time/calendar.ts';
 import type { World } from '../sim/world.ts';
 import { consoleActionOf } from './console-actions.ts';
+import { Reseeds, type Reseed } from '../sim/record/reseeds.ts';
 import { ArrayKeys, decodeRunState, encodeRunState } from './snapshot-codec.ts';
-import type { Checkpoint, JournalEntry, Reseed, RunStore, RunSummary } from './store.ts';
+import type { Checkpoint, JournalEntry, RunStore, RunSummary } from './store.ts';
 
 export type ClockMode = 'paused' | 'running' | 'fast';
 
@@ -244,23 +245,20 @@ export class LiveRun {
     this.restoredFrom = snapshot?.t;
     const from = snapshot?.t ?? -Infinity;
     // A snapshot is taken inside the instant of a day end: a reseed at that very instant came after it.
-    const reseeds = (stored.reseeds ?? []).filter((r) => r.at >= from);
-    const reseedUntil = (t: number, inclusive: boolean) => {
-      while (reseeds[0] && (inclusive ? reseeds[0].at <= t : reseeds[0].at < t)) {
-        const { at, seed } = reseeds.shift()!;
-        this.runTo(at);
-        this.world.reseed(seed);
-      }
-    };
+    const reseeds = new Reseeds(
+      (stored.reseeds ?? []).filter((r) => r.at >= from),
+      this.world,
+      (t) => this.runTo(t),
+    );
     for (const entry of journal) {
       // Operations at a snapshot's own time came after the instant it was taken in.
       if (entry.t < from || entry.t > target) continue;
-      reseedUntil(entry.t, false);
+      reseeds.before(entry.t);
       // Past the scenario's end the world goes on (runTo), exactly as the live clock took it there.
       this.runTo(entry.t);
       this.apply(entry);
     }
-    reseedUntil(target, true);
+    reseeds.through(target);
     this.runTo(target);
     this.lastCheckpoint = this.world.now();
   }

@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Reseed } from '../sim/record/reseeds.ts';
 import { usageArrayOf, type UsageArray } from './snapshot-codec.ts';
 
 export interface JournalEntry {
@@ -33,11 +34,7 @@ export interface ForkOf {
   readonly seed?: number;
 }
 
-/** From sim time `at` the world draws from `seed` (World.reseed). */
-export interface Reseed {
-  readonly at: number;
-  readonly seed: number;
-}
+export type { Reseed };
 
 export interface StoredRun {
   /** The normalized scenario, JSON. */
@@ -302,7 +299,9 @@ export class SqliteStore implements RunStore {
 
   loadRun(): RunSummary | undefined {
     if (this.currentId === undefined) return undefined;
-    return this.runs().find((r) => r.id === this.currentId);
+    const row = this.db.prepare('SELECT data FROM runs WHERE id = ?').get(this.currentId) as
+      { data: string } | undefined;
+    return row && { ...(JSON.parse(row.data) as StoredRun), id: this.currentId };
   }
 
   runs(): RunSummary[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { call, tempDir } from '../test/helpers.ts';
 import { RPC_OPERATIONS } from './index.ts';
 import { sign, stringToSign } from './signature.ts';
-import { KEY_ID, rpcTestApp, SECRET, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { KEY_ID, rpcTestApp, SECRET, STARTED_AT, type RpcTestApp, expectFailure } from './test-helpers.ts';
 
 let t: RpcTestApp;
 let wall = Date.now();
@@ -16,9 +16,6 @@ beforeAll(async () => {
   await t.advance(STARTED_AT);
 });
 afterAll(() => t.close());
-
-const expectFailure = (failure: RpcFailure, code: string, status = 400) =>
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
 
 describe('signatures', () => {
   test('the reference lists 30 operations and every one refuses a wrong signature, changing nothing', async () => {

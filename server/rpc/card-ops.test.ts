@@ -2,7 +2,7 @@
 // right state and lands in the journal (source rpc), is refused on a card in the wrong one, and refuses
 // a bad parameter with the platform's code and HTTP status.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailureEnvelope } from './test-helpers.ts';
 
 let t: RpcTestApp;
 beforeAll(async () => {
@@ -11,13 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const card = (iccid: string) => t.live.world.findCard(iccid)!;
-const expectFailure = (failure: RpcFailure, code: string, status = 400) => {
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
-  expect(failure.data).toMatchObject({ Code: code, Success: false });
-  expect(typeof failure.data.RequestId).toBe('string');
-};
-const lastJournal = () => t.live.journal().at(-1)!;
+const card = (iccid: string) => t.card(iccid);
+const lastJournal = () => t.lastJournal();
 
 describe('StopSingleCard and ResumeSingleCard', () => {
   test('L7 StopSingleCard suspends a card In use, journaled as suspend from rpc', async () => {
@@ -29,19 +24,19 @@ describe('StopSingleCard and ResumeSingleCard', () => {
   });
   test('L7 StopSingleCard on a card in its silent period is refused', async () => {
     const before = t.live.journalLength();
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('StopSingleCard', { Iccid: t.group('meters')[1] }),
       'linkcard.check.CardStatusNotAllowed',
     );
     expect(t.live.journalLength()).toBe(before);
   });
   test('StopSingleCard without Iccid, with a bad OptMsisdns, or on no card', async () => {
-    expectFailure(await t.fail('StopSingleCard', {}), 'linkcard.check.IccidCanNotEmpty');
-    expectFailure(
+    expectFailureEnvelope(await t.fail('StopSingleCard', {}), 'linkcard.check.IccidCanNotEmpty');
+    expectFailureEnvelope(
       await t.fail('StopSingleCard', { Iccid: t.group('meters')[0], OptMsisdns: '1440' }),
       'IllegalParameter',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('StopSingleCard', { Iccid: '89860000000000000000' }),
       'linkcard.common.CardDestroy',
     );
@@ -54,9 +49,12 @@ describe('StopSingleCard and ResumeSingleCard', () => {
   });
   test('L7 ResumeSingleCard on a card In use is refused; an MSISDN of another card is a bad parameter', async () => {
     const [iccid] = t.group('direct');
-    expectFailure(await t.fail('ResumeSingleCard', { Iccid: iccid }), 'linkcard.check.CardStatusNotAllowed');
+    expectFailureEnvelope(
+      await t.fail('ResumeSingleCard', { Iccid: iccid }),
+      'linkcard.check.CardStatusNotAllowed',
+    );
     const other = card(t.group('meters')[0]!).msisdn;
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('ResumeSingleCard', { Iccid: iccid, OptMsisdns: JSON.stringify([other]) }),
       'IllegalParameter',
     );
@@ -69,7 +67,7 @@ describe('StopSingleCard and ResumeSingleCard', () => {
     expect(cu.view.specificStatus).toBe('Manually suspended');
     expect(card(iccid!).view.specificStatus).toBe('Partially in use');
     expect(lastJournal().args).toEqual({ subCards: [cu.msisdn] });
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('StopSingleCard', { Iccid: iccid, OptMsisdns: '["1440000000000"]' }),
       'IllegalParameter',
     );
@@ -89,11 +87,11 @@ describe('RebindResumeSingleCard', () => {
     expect(lastJournal()).toMatchObject({ operation: 'rebind', source: 'rpc' });
   });
   test('L6 a card not locked is refused; no Iccid is a bad parameter', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('RebindResumeSingleCard', { Iccid: t.group('direct')[2] }),
       'linkcard.check.CardStatusNotAllowed',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('RebindResumeSingleCard', { OptMsisdns: '[]' }),
       'linkcard.check.IccidCanNotEmpty',
     );
@@ -108,21 +106,21 @@ describe('ForceActivation', () => {
     expect(lastJournal()).toMatchObject({ operation: 'forceActivate', source: 'rpc' });
   });
   test('L14 a card in use, or not on a same-tier plan, is refused with the documented codes', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('ForceActivation', { Iccid: t.group('same')[0] }),
       'linkcard.check.OnlyUnusedCanForceActivation',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('ForceActivation', { Iccid: t.group('meters')[1] }),
       'linkcard.check.ForceActivationSameFlowCard',
     );
   });
   test('ForceActivation with an unknown DateType or another plan type is a bad parameter', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('ForceActivation', { Iccid: t.group('same')[1], DateType: 'pool' }),
       'IllegalParameter',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('ForceActivation', { Iccid: t.group('same')[1], DateType: 'directional_sameflowcard' }),
       'IllegalParameter',
     );
@@ -168,7 +166,7 @@ describe('Renew', () => {
     );
   });
   test('T1 a unified-payment pool card is refused; a SerialNo of another card too', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('Renew', {
         Iccid: t.group('pooled')[0],
         RechargeType: 'STANDARD',
@@ -177,7 +175,7 @@ describe('Renew', () => {
       }),
       'linkcard.check.PlanTypeNotSupported',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('Renew', {
         Iccid: t.group('meters')[1],
         RechargeType: 'STANDARD',
@@ -189,12 +187,15 @@ describe('Renew', () => {
   });
   test('T2 BuyNum 5, no RechargeType or OVERLAY without OfferCode are bad parameters', async () => {
     const iccid = t.group('meters')[0];
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('Renew', { Iccid: iccid, RechargeType: 'STANDARD', BuyNum: 5, SerialNo: 'R-4' }),
       'IllegalParameter',
     );
-    expectFailure(await t.fail('Renew', { Iccid: iccid, BuyNum: 1, SerialNo: 'R-5' }), 'IllegalParameter');
-    expectFailure(
+    expectFailureEnvelope(
+      await t.fail('Renew', { Iccid: iccid, BuyNum: 1, SerialNo: 'R-5' }),
+      'IllegalParameter',
+    );
+    expectFailureEnvelope(
       await t.fail('Renew', { Iccid: iccid, RechargeType: 'OVERLAY', BuyNum: 1, SerialNo: 'R-6' }),
       'IllegalParameter',
     );

@@ -2,7 +2,7 @@
 // tags. Each succeeds and lands in the journal (source rpc), is refused on a canceled card, and refuses a
 // bad parameter with the platform's code and HTTP status.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailureEnvelope } from './test-helpers.ts';
 
 let t: RpcTestApp;
 beforeAll(async () => {
@@ -11,13 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const card = (iccid: string) => t.live.world.findCard(iccid)!;
-const expectFailure = (failure: RpcFailure, code: string, status = 400) => {
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
-  expect(failure.data).toMatchObject({ Code: code, Success: false });
-  expect(typeof failure.data.RequestId).toBe('string');
-};
-const lastJournal = () => t.live.journal().at(-1)!;
+const card = (iccid: string) => t.card(iccid);
+const lastJournal = () => t.lastJournal();
 
 describe('SetCardStopRule', () => {
   test('C6 sets the card usage limit (MB) and its automatic restore; 0 removes it', async () => {
@@ -39,26 +34,29 @@ describe('SetCardStopRule', () => {
     });
   });
   test('L13 a canceled card is refused', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('SetCardStopRule', { Iccid: t.group('gone')[0], FlowLimit: 10, AutoRestore: true }),
       'linkcard.common.CardDestroy',
     );
   });
   test('a negative, fractional or too large FlowLimit is refused with the documented codes', async () => {
     const iccid = t.group('meters')[2];
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('SetCardStopRule', { Iccid: iccid, FlowLimit: -1, AutoRestore: true }),
       'linkcard.check.RuleMustBePositiveInteger',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('SetCardStopRule', { Iccid: iccid, FlowLimit: 1.5, AutoRestore: true }),
       'linkcard.check.RuleMustBePositiveInteger',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('SetCardStopRule', { Iccid: iccid, FlowLimit: '9007199254740991', AutoRestore: true }),
       'linkcard.check.RuleMaxValueLimit',
     );
-    expectFailure(await t.fail('SetCardStopRule', { Iccid: iccid, FlowLimit: 5 }), 'IllegalParameter');
+    expectFailureEnvelope(
+      await t.fail('SetCardStopRule', { Iccid: iccid, FlowLimit: 5 }),
+      'IllegalParameter',
+    );
   });
 });
 
@@ -70,11 +68,11 @@ describe('UpdateAutoRechargeSwitch', () => {
     expect(lastJournal()).toMatchObject({ operation: 'setAutoRenew', args: { on: true }, source: 'rpc' });
   });
   test('L13 a canceled card is refused; Open must be true or false', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('UpdateAutoRechargeSwitch', { Iccid: t.group('gone')[0], Open: true }),
       'linkcard.common.CardDestroy',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('UpdateAutoRechargeSwitch', { Iccid: t.group('meters')[0], Open: 'yes' }),
       'IllegalParameter',
     );
@@ -108,22 +106,25 @@ describe('AddTagsToCard', () => {
     expect(card(iccid).tags).toEqual([]);
   });
   test('L13 a canceled card is refused', async () => {
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('AddTagsToCard', { Iccid: t.group('gone')[0], TagNameList: '["x"]' }),
       'linkcard.common.CardDestroy',
     );
   });
   test('C3 a fourth tag, five names or a list that is not JSON are bad parameters', async () => {
     const iccid = t.group('meters')[1];
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('AddTagsToCard', { Iccid: iccid, TagNameList: '["a","b","c","d"]' }),
       'IllegalParameter',
     );
-    expectFailure(
+    expectFailureEnvelope(
       await t.fail('AddTagsToCard', { Iccid: iccid, TagNameList: '["a","b","c","d","e"]' }),
       'IllegalParameter',
     );
-    expectFailure(await t.fail('AddTagsToCard', { Iccid: iccid, TagNameList: 'a,b' }), 'IllegalParameter');
+    expectFailureEnvelope(
+      await t.fail('AddTagsToCard', { Iccid: iccid, TagNameList: 'a,b' }),
+      'IllegalParameter',
+    );
     expect(card(iccid!).tags).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The directional service through the real SDK client: groups, their addresses and cards, journaled
 // as console actions from rpc; and VerifyIotCard.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailure } from './test-helpers.ts';
 
 let t: RpcTestApp;
 let groupId: number;
@@ -11,9 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const expectFailure = (failure: RpcFailure, code: string, status = 400) =>
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
-const lastJournal = () => t.live.journal().at(-1)!;
+const lastJournal = () => t.lastJournal();
 
 describe('groups and addresses', () => {
   test('AddDirectionalGroup creates a group and answers its ID', async () => {

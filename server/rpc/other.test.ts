@@ -2,7 +2,7 @@
 // driven by the SDK, journaled from rpc and replayed by a restarted twin to the same state and hash.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, tempDir } from '../test/helpers.ts';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailure } from './test-helpers.ts';
 
 let t: RpcTestApp;
 beforeAll(async () => {
@@ -11,9 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const expectFailure = (failure: RpcFailure, code: string, status = 400) =>
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
-const card = (iccid: string) => t.live.world.findCard(iccid)!;
+const card = (iccid: string) => t.card(iccid);
 
 describe('GetRealNameStatus', () => {
   test('L5 a card bought with identity verification is NOT_CERTIFIED until verified', async () => {

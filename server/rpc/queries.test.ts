@@ -1,7 +1,7 @@
 // The platform's card and fleet queries through the real SDK client: field names and wire types of the
 // reference (numbers that are strings stay strings), the platform's page sizes, filters, refusals.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailure } from './test-helpers.ts';
 
 let t: RpcTestApp;
 beforeAll(async () => {
@@ -10,8 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const expectFailure = (failure: RpcFailure, code: string, status = 400) =>
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
 const iccidsOf = (body: { Data: { List: { Iccid: string }[] } }) => body.Data.List.map((row) => row.Iccid);
 
 describe('ListCardInfo', () => {

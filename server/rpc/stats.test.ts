@@ -2,7 +2,7 @@
 // /api/stats has them, pool figures of a plan credential, orders derived from purchases and top-ups.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../test/helpers.ts';
-import { rpcTestApp, STARTED_AT, type RpcFailure, type RpcTestApp } from './test-helpers.ts';
+import { rpcTestApp, STARTED_AT, type RpcTestApp, expectFailure } from './test-helpers.ts';
 
 let t: RpcTestApp;
 beforeAll(async () => {
@@ -10,9 +10,6 @@ beforeAll(async () => {
   await t.advance(STARTED_AT);
 });
 afterAll(() => t.close());
-
-const expectFailure = (failure: RpcFailure, code: string, status = 400) =>
-  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
 
 describe('statistics', () => {
   test('GetSimCardStateDistribution counts cards by status as GET /api/stats does', async () => {

@@ -3,11 +3,14 @@
 // platform's real SDK client (@alicloud/pop-core's RPCClient) pointed at it.
 import type { AddressInfo } from 'node:net';
 import RPCClient from '@alicloud/pop-core';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
+import type { Card } from '../../sim/cards/card.ts';
 import type { OperationResult } from '../../sim/ops/types.ts';
 import { parseScenario } from '../../sim/scenario/parse.ts';
 import { parseDateTime } from '../../sim/time/calendar.ts';
 import { buildApp, type BuiltApp } from '../app.ts';
+import type { JournalEntry } from '../store.ts';
 import type { RpcOptions } from './index.ts';
 
 export const KEY_ID = 'LTAI-twin-test';
@@ -69,6 +72,18 @@ export interface RpcFailure {
   readonly data: Body;
 }
 
+/** A refusal with the platform's Code and HTTP status. */
+export function expectFailure(failure: RpcFailure, code: string, status = 400): void {
+  expect({ code: failure.code, status: failure.status }).toEqual({ code, status });
+}
+
+/** The same, and the platform's whole error envelope: Code, Success false, a RequestId. */
+export function expectFailureEnvelope(failure: RpcFailure, code: string, status = 400): void {
+  expectFailure(failure, code, status);
+  expect(failure.data).toMatchObject({ Code: code, Success: false });
+  expect(typeof failure.data.RequestId).toBe('string');
+}
+
 export interface RpcTestApp extends BuiltApp {
   readonly endpoint: string;
   client(secret?: string, keyId?: string): RPCClient;
@@ -87,6 +102,10 @@ export interface RpcTestApp extends BuiltApp {
     method?: 'POST' | 'GET',
   ): Promise<RpcFailure>;
   group(name: string): string[];
+  /** A card of the run by ICCID or MSISDN (it must exist). */
+  card(ref: string): Card;
+  /** The journal's newest entry. */
+  lastJournal(): JournalEntry;
   /** Move the sim clock to a Beijing date-time and wait until it is there. */
   advance(to: string): Promise<void>;
   /** A twin operation from outside the RPC API (source `test`), e.g. to put a card in a state. */
@@ -126,6 +145,8 @@ export async function rpcTestApp(
       throw new Error(`${action} succeeded; a failure was expected`);
     },
     group: (name) => (built.live.world.groups.get(name) ?? []).map((card) => card.iccid),
+    card: (ref) => built.live.world.findCard(ref)!,
+    lastJournal: () => built.live.journal().at(-1)!,
     async advance(to) {
       built.live.advanceTo(parseDateTime(to));
       await built.live.settled();

@@ -8,6 +8,7 @@
 //   checkpoint  sim time, events so far and the run hash so far, at every sim day
 //   end         the final sim time, event count and hash, and the fleet's statuses at the end
 // The writer is injected (a file in cli/, an HTTP response in server/): sim/ does no I/O.
+import type { Reseed } from './reseeds.ts';
 import type { World } from '../world.ts';
 import { canonicalJson, type CanonicalValue } from './canonical.ts';
 import { eventLine, type SimEvent } from './event.ts';
@@ -29,7 +30,7 @@ export interface RecordingHeader {
   readonly file?: string;
   readonly events: boolean;
   /** A forked live run: from each sim time on, the world drew from another seed (World.reseed). */
-  readonly reseeds?: readonly { readonly at: number; readonly seed: number }[];
+  readonly reseeds?: readonly Reseed[];
 }
 
 export interface RecordedOperation {

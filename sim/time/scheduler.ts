@@ -232,7 +232,7 @@ export class Scheduler<Task = unknown> implements XStateClock {
       const task = this.tasks[slot];
       if (task === undefined) {
         throw new SchedulerStateError(
-          `cannot save the scheduler: a timer due at ${describeTime(this.timeOfSlot(slot))} was scheduled without a task`,
+          `cannot save the scheduler: a timer due at ${describeTime(this.heap.timeOfSlot(slot))} was scheduled without a task`,
         );
       }
       tasks[slot] = task;
@@ -289,10 +289,6 @@ export class Scheduler<Task = unknown> implements XStateClock {
     this.executedCount = state.executed;
     this.currentTime = state.now;
     this.cancelledInHeap = heap.size - live;
-  }
-
-  private timeOfSlot(slot: number): number {
-    return this.heap.timeOfSlot(slot);
   }
 
   private enter(method: string): void {
