@@ -68,6 +68,10 @@ describe('recordings on the command line', () => {
     const json = JSON.parse((await cli(['replay', recording, '--until', '2026-02-15', '--json'])).out);
     expect(json.stats.bySpecificStatus['Manually suspended']).toBe(2);
     expect(json.cards).toHaveLength(5);
+    // A time before the run began is refused in one line, not replayed to the start.
+    const early = await cli(['replay', recording, '--until', '2025-06-01']);
+    expect(early.code).toBe(2);
+    expect(early.err).toMatch(/c\.ndjson: --until 2025-06-01T00:00:00\+08:00 is before the run starts/);
   });
 
   it('diff of the same run says so; of two seeds, where they part', async () => {

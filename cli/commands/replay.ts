@@ -4,6 +4,7 @@
 import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import { readRecording } from '../recording-file.ts';
+import { RecordingError } from '../../sim/record/recording.ts';
 import { replayRecording } from '../../sim/record/replay.ts';
 import { CONSOLE_ACTIONS } from '../../server/console-actions.ts';
 import '../../server/rpc/index.ts';
@@ -43,12 +44,18 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       throw error;
     }
   }
-  const result = replayRecording(lines, {
-    verify: Boolean(values.verify),
-    ...(until !== undefined ? { until } : {}),
-    // A live session's recording may hold the server's own journaled actions.
-    actions: CONSOLE_ACTIONS,
-  });
+  let result: ReturnType<typeof replayRecording>;
+  try {
+    result = replayRecording(lines, {
+      verify: Boolean(values.verify),
+      ...(until !== undefined ? { until } : {}),
+      // A live session's recording may hold the server's own journaled actions.
+      actions: CONSOLE_ACTIONS,
+    });
+  } catch (error) {
+    if (error instanceof RecordingError) throw new UsageError(`cardtwin replay: ${file}: ${error.message}`);
+    throw error;
+  }
   const diverged = result.divergence !== undefined;
   if (values.json) {
     io.out(

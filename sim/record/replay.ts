@@ -2,6 +2,7 @@
 // operations at their sim times, and with --verify a comparison of every event (or checkpoint) with
 // the recorded one, reporting the first place where the two runs part.
 import { Reseeds } from './reseeds.ts';
+import { formatDateTime } from '../time/calendar.ts';
 import { performOperation } from '../ops/perform.ts';
 import { isOperationName, parseOperationArgs } from '../ops/parse-args.ts';
 import type { CardResult } from '../ops/types.ts';
@@ -72,6 +73,11 @@ export function replayRecording(lines: readonly RecordingLine[], options: Replay
   const firstRecorded = Math.min(...recordedEvents.keys());
   const checkpoints = lines.filter((l): l is RecordedCheckpoint => l.kind === 'checkpoint');
   const end = lines.find((l): l is RecordedEnd => l.kind === 'end');
+  if (options.until !== undefined && options.until < scenario.start) {
+    throw new RecordingError(
+      `--until ${formatDateTime(options.until)} is before the run starts (${formatDateTime(scenario.start)})`,
+    );
+  }
   const until = Math.min(options.until ?? Infinity, end?.t ?? scenario.until);
   // The recording's operations stand in for the scenario's steps: a changed one changes the run.
   let divergence: Divergence | undefined;
