@@ -192,6 +192,7 @@ export function timeBar(app: App): HTMLElement {
         : run.id && run.id > 1
           ? `run ${run.id}`
           : '';
+      runFork.title = runFork.textContent;
       backDate.min = run.start.slice(0, 10);
       showHash(run.hash);
       showClock(clock);
