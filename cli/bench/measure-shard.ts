@@ -6,6 +6,8 @@ import type { Scenario } from '../../sim/scenario/types.ts';
 export interface MeasuredShard {
   readonly result: ShardResult;
   readonly wallSeconds: number;
+  /** When it started, in ms since the epoch (comparable across threads, unlike performance.now()). */
+  readonly startedAtMs: number;
   /** This thread's V8 heap in use when the shard ended (its world not yet collected). */
   readonly heapUsedBytes: number;
 }
@@ -16,6 +18,7 @@ export function measureShard(shard: number, scenario: Scenario): MeasuredShard {
   return {
     result,
     wallSeconds: (performance.now() - startedMs) / 1000,
+    startedAtMs: performance.timeOrigin + startedMs,
     heapUsedBytes: process.memoryUsage().heapUsed,
   };
 }

@@ -50,7 +50,22 @@ describe('sharded bench', () => {
       'peakRssMB',
       'heapUsedMB',
       'hash',
+      'shardTimes',
     ]);
+  });
+
+  it('--json says where the wall time went: every shard once, with its cards, time and start', async () => {
+    const figures = (await bench('--workers', '2')) as unknown as {
+      cards: number;
+      wallSeconds: number;
+      shardTimes: { shard: number; cards: number; startedAtSeconds: number; wallSeconds: number }[];
+    };
+    expect(figures.shardTimes.map((s) => s.shard)).toEqual([...Array(12).keys()]);
+    expect(figures.shardTimes.reduce((n, s) => n + s.cards, 0)).toBe(figures.cards);
+    for (const time of figures.shardTimes) {
+      expect(time.startedAtSeconds).toBeGreaterThanOrEqual(0);
+      expect(time.startedAtSeconds + time.wallSeconds).toBeLessThanOrEqual(figures.wallSeconds + 0.05);
+    }
   });
 
   it('more workers than shards run one per shard', async () => {

@@ -25,9 +25,10 @@ shards, and so the hash, never depend on w.
 
 Prints cards and sub-cards, sim days, shards and workers, wall seconds, card-days per second (cards
 × sim days / wall seconds), lifecycle events per second (status changes), total events (sums over
-the shards), peak RSS of the whole process (every thread), heap used (the largest one thread had
-in use at the end of a shard), and the run hash: SHA-256 over the shards' hashes in shard order,
-so the same seed gives the same hash on every run and machine, with any number of workers.`;
+the shards), the slowest shard, peak RSS of the whole process (every thread), heap used (the largest
+one thread had in use at the end of a shard), and the run hash: SHA-256 over the shards' hashes in shard order,
+so the same seed gives the same hash on every run and machine, with any number of workers. --json
+adds shardTimes: each shard's cards, wall seconds, and when it started after the bench began.`;
 
 export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('bench', args, {
@@ -53,6 +54,7 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
     shards.length,
   );
   const startedMs = performance.now();
+  const startedAtMs = performance.timeOrigin + startedMs;
   const measured = await runShards(shards, workers);
   const wallSeconds = (performance.now() - startedMs) / 1000;
   const result = combineShardResults(measured.map((m) => m.result));
@@ -74,6 +76,13 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     heapUsedMB: Math.round(heapUsedBytes / 2 ** 20),
     hash: result.hash,
+    // Where the wall time went: each shard's own time and when it started, after the bench began.
+    shardTimes: measured.map((m) => ({
+      shard: m.result.shard,
+      cards: m.result.cards,
+      startedAtSeconds: round((m.startedAtMs - startedAtMs) / 1000, 2),
+      wallSeconds: round(m.wallSeconds, 2),
+    })),
   };
   if (values.json) {
     io.out(JSON.stringify(figures, null, 2));
@@ -93,6 +102,7 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
       `${figures.lifecycleEventsPerSecond.toLocaleString('en')} (${figures.lifecycleEvents.toLocaleString('en')} status changes)`,
     ],
     ['total events', figures.totalEvents.toLocaleString('en')],
+    ['slowest shard', slowestShard(figures.shardTimes)],
     ['peak RSS', `${figures.peakRssMB.toLocaleString('en')} MB`],
     ['heap used', `${figures.heapUsedMB.toLocaleString('en')} MB`],
   ];
@@ -100,6 +110,11 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   for (const [label, value] of rows) io.out(`  ${label.padEnd(22)} ${value}`);
   io.out(`hash: ${figures.hash}`);
   return EXIT.ok;
+}
+
+function slowestShard(times: readonly { shard: number; cards: number; wallSeconds: number }[]): string {
+  const slowest = times.reduce((a, b) => (b.wallSeconds > a.wallSeconds ? b : a));
+  return `${slowest.shard} (${slowest.cards.toLocaleString('en')} cards): ${slowest.wallSeconds.toFixed(2)} s`;
 }
 
 function round(value: number, digits: number): number {

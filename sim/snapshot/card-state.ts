@@ -60,6 +60,17 @@ function machineTuple(snapshot: CardSnapshot): MachineTuple {
   return tuple;
 }
 
+/**
+ * A machine state value as this machine names it. Snapshots of version 1 held suspension as sub-states
+ * ({ live: { active: 'inUse' | 'suspended' } }); the causes say the same, so only the phase is kept.
+ */
+function currentValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const live = (value as { live: unknown }).live;
+  if (typeof live === 'string') return value;
+  return { live: 'test' in (live as object) ? 'test' : 'active' };
+}
+
 /** The persisted XState snapshot a tuple stands for. */
 function persisted(tuple: MachineTuple): Snapshot<unknown> {
   const context: Record<string, unknown> = {};
@@ -68,7 +79,7 @@ function persisted(tuple: MachineTuple): Snapshot<unknown> {
     status: tuple[0],
     output: undefined,
     error: undefined,
-    value: tuple[1],
+    value: currentValue(tuple[1]),
     historyValue: {},
     context,
     children: {},

@@ -85,6 +85,33 @@ describe('world snapshots on the benchmark fleet (pools, smart cards, devices, f
     }
   });
 
+  it('a version 1 snapshot (suspension as machine sub-states) restores to the same hash', () => {
+    const scenario = standardFleet({ cards: 300, months: 3, seed: 5 });
+    const whole = runTakingSnapshots(scenario, 3);
+    const snapshot = whole.snapshots.at(-1)!;
+    // Version 1 named suspension in the state value: { live: { active: 'inUse' | 'suspended' } }.
+    const CAUSES = 2 + 9; // status, value, then the context; causes is its tenth field (card-state.ts)
+    let held = 0;
+    const asVersion1 = (tuple: readonly unknown[]) => {
+      const value = tuple[1] as string | { live: 'test' | 'active' };
+      if (typeof value === 'string') return tuple;
+      const suspended = tuple[CAUSES] !== 0;
+      if (suspended) held++;
+      const leaf = suspended ? 'suspended' : value.live === 'test' ? 'open' : 'inUse';
+      return [tuple[0], { live: { [value.live]: leaf } }, ...tuple.slice(2)];
+    };
+    const old: ScenarioRunState = {
+      ...snapshot,
+      world: {
+        ...snapshot.world,
+        version: 1,
+        cards: snapshot.world.cards.map((card) => ({ ...card, machines: card.machines.map(asVersion1) })),
+      },
+    };
+    expect(held, 'cards suspended in the snapshot').toBeGreaterThan(0);
+    expect(continueFrom(scenario, old).result.hash).toBe(whole.result.hash);
+  });
+
   it('a snapshot is not changed by the runs restored from it: restoring it twice gives the same', () => {
     const scenario = standardFleet({ cards: 200, months: 2, seed: 3 });
     const whole = runTakingSnapshots(scenario, 2);

@@ -30,7 +30,9 @@ import type { OperationRecordsImage } from '../cards/operation-records.ts';
 import { taskRunner, type Task } from './tasks.ts';
 
 /** Bumped whenever the shape changes: an older snapshot is refused rather than misread. */
-export const WORLD_SNAPSHOT_VERSION = 1;
+export const WORLD_SNAPSHOT_VERSION = 2;
+/** Versions restoreWorld still reads: 1 differs only in how a card machine's state value names suspension (card-state.ts). */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type PoolState =
   | {
@@ -157,7 +159,7 @@ export interface RestoreOptions {
  * the world it was taken from. The snapshot is not changed and can be restored again.
  */
 export function restoreWorld(snapshot: WorldSnapshot, options: RestoreOptions = {}): World {
-  if (snapshot.version !== WORLD_SNAPSHOT_VERSION) {
+  if (!READABLE_VERSIONS.includes(snapshot.version)) {
     throw new SnapshotError(
       `snapshot version ${snapshot.version} is not this twin's (${WORLD_SNAPSHOT_VERSION}): take a new one`,
     );
