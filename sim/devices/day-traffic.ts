@@ -11,6 +11,7 @@ import { MB } from '../plans/data-size.ts';
 import { HOUR_MS } from '../time/calendar.ts';
 import { CounterRng, mix32, normalAt, poissonQuantile, uniformAt } from './counter-rng.ts';
 import type { DeviceProfile } from './profiles.ts';
+import type { SessionArena } from './session-arena.ts';
 
 export interface DayTotals {
   /** Whole bytes the device tries to send that day. */
@@ -128,13 +129,15 @@ const totals: DayTotals = { totalBytes: 0, whitelistedBytes: 0 };
  * D1, V6: the day's sessions. Exactly dayTotals()'s bytes for the same arguments, every session >= 1
  * byte, at least one whitelisted session when whitelistedBytes > 0 and one other when the rest > 0,
  * sorted by start time. The count is the day's Poisson(sessionsPerDay) draw, raised to what those
- * rules need and capped at one session per byte.
+ * rules need and capped at one session per byte. With an arena, the sessions are views into it, valid
+ * until it is reset; without, they are arrays of their own.
  */
 export function daySessions(
   runKey: number,
   deviceIndex: number,
   dayIndex: number,
   profile: DeviceProfile,
+  arena?: SessionArena,
 ): DaySessions {
   dayTotals(runKey, deviceIndex, dayIndex, profile, totals);
   const totalBytes = totals.totalBytes;
@@ -148,14 +151,15 @@ export function daySessions(
   const count = Math.min(Math.max(drawn, needed), totalBytes);
   rng.reseed(mix32(key, SESSIONS_SALT));
 
-  const whitelisted = new Uint8Array(count);
+  const columns = arena
+    ? arena.take(count)
+    : { offsetMs: new Int32Array(count), bytes: new Float64Array(count), whitelisted: new Uint8Array(count) };
+  const { offsetMs, bytes, whitelisted } = columns;
   markWhitelisted(whitelisted, count, whitelistedBytes, otherBytes, profile.whitelistedShare);
 
   // Start times: the sorted positions of `count` uniform points, made directly sorted as the running
   // sums of exponential gaps (the last gap closes the window), so no sort is needed. `bytes` holds the
   // running sums until the sizes replace them.
-  const offsetMs = new Int32Array(count);
-  const bytes = new Float64Array(count);
   let reach = 0;
   for (let i = 0; i < count; i++) bytes[i] = reach += rng.exponential();
   reach += rng.exponential();

@@ -10,6 +10,7 @@
 // nothing touched kept one state all day, the bulk result equals the session-by-session one.
 import { machinesOf, type Card } from '../cards/card.ts';
 import { dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
+import { SessionArena } from '../devices/session-arena.ts';
 import type { NetworkCarrier } from '../ids/carrier.ts';
 import { phaseOf, type CardPhase, type CardSnapshot } from '../machines/status-view.ts';
 import { causeBit } from '../machines/status.ts';
@@ -111,6 +112,8 @@ export class TrafficEngine {
   private readonly notable = new Map<number, TimerId>();
   private readonly poolTimers = new Map<DataPool, TimerId>();
   private readonly dirtyPools = new Set<DataPool>();
+  /** Where expanded days' sessions live until the day ends (reset with `expanded`). */
+  private readonly sessionArena = new SessionArena();
   /** Scratch space of planPool: finds when a pool runs dry without an object per session. */
   private readonly poolCrossing = new PoolCrossing();
   /**
@@ -202,6 +205,7 @@ export class TrafficEngine {
     this.outageUntil.clear();
     for (const [carrier, until] of state.outageUntil) this.outageUntil.set(carrier, until);
     this.expanded.clear();
+    this.sessionArena.reset();
     this.notable.clear();
     this.poolTimers.clear();
     this.network.length = 0;
@@ -498,6 +502,7 @@ export class TrafficEngine {
     this.notable.clear();
     this.poolTimers.clear();
     this.expanded.clear();
+    this.sessionArena.reset();
     this.isExpanded.array.fill(0);
     for (const pool of this.world.pools.values()) pool.sample(this.dayStartMs + DAY_MS);
     this.world.emit('day.closed', 'traffic', {
@@ -590,7 +595,7 @@ export class TrafficEngine {
   }
 
   private expand(card: Card, device: Device, fromMs: number): void {
-    const sessions = daySessions(this.runKey, device.index, this.today, device.profile);
+    const sessions = daySessions(this.runKey, device.index, this.today, device.profile, this.sessionArena);
     let next = 0;
     while (next < sessions.count && this.dayStartMs + sessions.offsetMs[next]! < fromMs) next++;
     this.expanded.set(card.index, { sessions, next });

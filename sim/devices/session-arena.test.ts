@@ -1,0 +1,39 @@
+// D1: a day's sessions are the same numbers whether they are made in arrays of their own or in an
+// arena's chunk, however full the arena is, and stay valid until it is reset.
+import { describe, expect, it } from 'vitest';
+import { daySessions, type DaySessions } from './day-traffic.ts';
+import { BUILT_IN_PROFILES } from './profiles.ts';
+import { SessionArena } from './session-arena.ts';
+
+const plain = (s: DaySessions) => ({
+  count: s.count,
+  offsetMs: Array.from(s.offsetMs),
+  bytes: Array.from(s.bytes),
+  whitelisted: Array.from(s.whitelisted),
+});
+
+describe('session arena', () => {
+  it('D1 V6 gives the same sessions as arrays of their own, across chunks and after a reset', () => {
+    const arena = new SessionArena();
+    const profiles = Object.values(BUILT_IN_PROFILES);
+    for (let round = 0; round < 2; round++) {
+      const held: [DaySessions, DaySessions][] = [];
+      // ~600 tracker and camera days: several chunks, the first of 16,384 sessions.
+      for (let device = 0; device < 1500; device++) {
+        const profile = profiles[device % profiles.length]!;
+        const day = 20_454 + (device % 40);
+        held.push([daySessions(7, device, day, profile, arena), daySessions(7, device, day, profile)]);
+      }
+      // Checked only once all are made: a later day must not have written over an earlier one.
+      for (const [fromArena, own] of held) expect(plain(fromArena)).toEqual(plain(own));
+      arena.reset();
+    }
+  });
+
+  it('hands out zeroed whitelist flags even from reused room', () => {
+    const arena = new SessionArena();
+    arena.take(100).whitelisted.fill(1);
+    arena.reset();
+    expect(Array.from(arena.take(100).whitelisted).every((flag) => flag === 0)).toBe(true);
+  });
+});
