@@ -94,7 +94,7 @@ function quotedKey(key: string): string {
 // Every event's payload goes through here: a handful of keys, sorted in place by insertion rather than
 // by Array.prototype.sort, which allocated a work array per object (a sixth of a run's garbage).
 // Strings compare by UTF-16 code units either way, so the order is the same.
-function sortedKeys(record: object): string[] {
+export function sortedKeys(record: object): string[] {
   const keys = Object.keys(record);
   if (keys.length > 16) return keys.sort();
   for (let i = 1; i < keys.length; i++) {

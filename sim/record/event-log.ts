@@ -1,7 +1,8 @@
 // The run's event log: numbers events, feeds the run hash, and hands each event to its observers.
 import { Subject, type Observable } from 'rxjs';
 import type { CanonicalValue } from './canonical.ts';
-import { eventLine, type SimEvent } from './event.ts';
+import { EventBytes } from './event-bytes.ts';
+import type { SimEvent } from './event.ts';
 import { RunHash, type RunHashState } from './run-hash.ts';
 
 export interface EventLogState {
@@ -11,6 +12,7 @@ export interface EventLogState {
 
 export class EventLog {
   private hash = new RunHash();
+  private readonly bytes = new EventBytes();
   private readonly subject = new Subject<SimEvent>();
   private nextSeq = 1;
 
@@ -24,7 +26,7 @@ export class EventLog {
     payload: Payload,
   ): SimEvent<Type, Payload> {
     const event: SimEvent<Type, Payload> = { t, seq: this.nextSeq++, type, subject, payload };
-    this.hash.update(eventLine(event));
+    this.hash.updateBytes(this.bytes.encode(event));
     if (this.subject.observed) this.subject.next(event);
     return event;
   }

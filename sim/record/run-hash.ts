@@ -36,6 +36,21 @@ export class RunHash {
 
   update(line: string): void {
     this.append(line);
+    this.endLine();
+  }
+
+  /** The same as update(the line these bytes encode in UTF-8), without the string. */
+  updateBytes(line: Uint8Array): void {
+    const room = this.chunkBytes + line.length + 1;
+    if (room > this.chunk.length) this.grow(room);
+    this.chunk.set(line, this.chunkBytes);
+    this.chunkBytes += line.length;
+    this.chunk[this.chunkBytes++] = NEWLINE;
+    this.chunkLines++;
+    this.endLine();
+  }
+
+  private endLine(): void {
     this.lines++;
     if (this.chunkLines === CHUNK_LINES) {
       this.feed();
