@@ -12,6 +12,13 @@ export function shardCost(shard: FleetShard): number {
   return shard.cards * (shard.pools.length > 0 ? 2 : 1) + shard.subCards;
 }
 
+// A young generation of up to 384 MB (128 MB semi-spaces; V8 starts small and grows it only as a
+// shard needs). A pool running dry changes every card of the pool at one instant, and each card's new
+// machine snapshot outlives the young generation: with room for more of them, fewer scavenges copy
+// them. Measured at 1,000,000 cards, 2 workers: 154 s with V8's default (16 MB semi-spaces), 145 s
+// with 192 MB, 140 s with 384 MB; peak RSS 2.8 -> 3.4 GB.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 384 };
+
 export async function runShards(shards: readonly FleetShard[], workers: number): Promise<MeasuredShard[]> {
   const queue = [...shards].sort((a, b) => shardCost(b) - shardCost(a) || a.shard - b.shard);
   const measured: MeasuredShard[] = [];
@@ -20,7 +27,7 @@ export async function runShards(shards: readonly FleetShard[], workers: number):
   } else {
     const threads = Array.from(
       { length: Math.min(workers, shards.length) },
-      () => new Worker(new URL('./shard-worker.js', import.meta.url)),
+      () => new Worker(new URL('./shard-worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }),
     );
     try {
       await Promise.all(

@@ -57,9 +57,18 @@ export function specificStatusOf(phase: CardPhase, causes: number): SpecificStat
   }
 }
 
+// One frozen cause list per cause set, shared by every view that shows it: a view is made on every
+// status change of every card, and a million cards keep theirs.
+const CAUSE_LISTS: (readonly SuspensionCause[])[] = [];
+const NO_CAUSES: readonly SuspensionCause[] = Object.freeze([]);
+
+function causeList(mask: number): readonly SuspensionCause[] {
+  return (CAUSE_LISTS[mask] ??= Object.freeze(causesOf(mask)));
+}
+
 export function viewOf(specificStatus: SpecificStatus, context: CardContext, phase: CardPhase): StatusView {
   const status = STATUS_OF_SPECIFIC[specificStatus];
-  const shownCauses = phase === 'test' || phase === 'active' ? causesOf(context.causes) : [];
+  const shownCauses = phase === 'test' || phase === 'active' ? causeList(context.causes) : NO_CAUSES;
   return {
     status,
     statusCode: SIM_STATUSES[status],
