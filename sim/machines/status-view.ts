@@ -32,11 +32,9 @@ export type CardPhase = 'silent' | 'test' | 'active' | 'deactivated' | 'canceled
 
 export type CardSnapshot = SnapshotFrom<CardMachine>;
 
+/** The card machine's states are its phases (card-machine.ts). */
 export function phaseOf(snapshot: CardSnapshot): CardPhase {
-  const value = snapshot.value;
-  if (typeof value === 'string') return value as CardPhase;
-  // { live: 'test' } or { live: 'active' }.
-  return (value as { live: 'test' | 'active' }).live;
+  return snapshot.value;
 }
 
 /** The specific status a phase and a cause set show (S1: the most serious cause). */

@@ -61,14 +61,15 @@ function machineTuple(snapshot: CardSnapshot): MachineTuple {
 }
 
 /**
- * A machine state value as this machine names it. Snapshots of version 1 held suspension as sub-states
- * ({ live: { active: 'inUse' | 'suspended' } }); the causes say the same, so only the phase is kept.
+ * A machine state value as this machine names it. Snapshots of version 1 held the test period and
+ * activation under a `live` parent, with suspension as their sub-states ({ live: { active: 'inUse' } });
+ * the phase is the state now, and the causes say the rest.
  */
 function currentValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const live = (value as { live: unknown }).live;
-  if (typeof live === 'string') return value;
-  return { live: 'test' in (live as object) ? 'test' : 'active' };
+  if (typeof live === 'string') return live;
+  return 'test' in (live as object) ? 'test' : 'active';
 }
 
 /** The persisted XState snapshot a tuple stands for. */

@@ -89,16 +89,17 @@ describe('world snapshots on the benchmark fleet (pools, smart cards, devices, f
     const scenario = standardFleet({ cards: 300, months: 3, seed: 5 });
     const whole = runTakingSnapshots(scenario, 3);
     const snapshot = whole.snapshots.at(-1)!;
-    // Version 1 named suspension in the state value: { live: { active: 'inUse' | 'suspended' } }.
+    // Version 1 had a `live` parent and named suspension in the state value:
+    // { live: { active: 'inUse' | 'suspended' } }.
     const CAUSES = 2 + 9; // status, value, then the context; causes is its tenth field (card-state.ts)
     let held = 0;
     const asVersion1 = (tuple: readonly unknown[]) => {
-      const value = tuple[1] as string | { live: 'test' | 'active' };
-      if (typeof value === 'string') return tuple;
+      const value = tuple[1] as string;
+      if (value !== 'test' && value !== 'active') return tuple;
       const suspended = tuple[CAUSES] !== 0;
       if (suspended) held++;
-      const leaf = suspended ? 'suspended' : value.live === 'test' ? 'open' : 'inUse';
-      return [tuple[0], { live: { [value.live]: leaf } }, ...tuple.slice(2)];
+      const leaf = suspended ? 'suspended' : value === 'test' ? 'open' : 'inUse';
+      return [tuple[0], { live: { [value]: leaf } }, ...tuple.slice(2)];
     };
     const old: ScenarioRunState = {
       ...snapshot,
