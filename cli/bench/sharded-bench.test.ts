@@ -1,6 +1,7 @@
 // `cardtwin bench` sharded across worker threads: the hash and the totals are the same whatever the
 // number of workers, the same seed gives the same hash, another seed another.
 import { describe, expect, it } from 'vitest';
+import { FREE_SHARDS } from '../../sim/bench/shard-fleet.ts';
 import { cli } from '../test-kit.ts';
 
 async function bench(...flags: string[]): Promise<Record<string, number | string>> {
@@ -21,7 +22,7 @@ describe('sharded bench', () => {
     expect(one.workers).toBe(1);
     expect(two.workers).toBe(2);
     expect(one.cards).toBe(600);
-    expect(one.shards).toBe(12);
+    expect(one.shards).toBe(4 + FREE_SHARDS);
     expect(Number(one.totalEvents)).toBeGreaterThan(0);
     expect(pick(two)).toEqual(pick(one));
   });
@@ -60,7 +61,7 @@ describe('sharded bench', () => {
       wallSeconds: number;
       shardTimes: { shard: number; cards: number; startedAtSeconds: number; wallSeconds: number }[];
     };
-    expect(figures.shardTimes.map((s) => s.shard)).toEqual([...Array(12).keys()]);
+    expect(figures.shardTimes.map((s) => s.shard)).toEqual([...Array(4 + FREE_SHARDS).keys()]);
     expect(figures.shardTimes.reduce((n, s) => n + s.cards, 0)).toBe(figures.cards);
     for (const time of figures.shardTimes) {
       expect(time.startedAtSeconds).toBeGreaterThanOrEqual(0);

@@ -18,7 +18,7 @@ test periods, usage limits, automatic renewal, IMEI swaps, abnormal suspensions,
 months (default 12) as fast as possible. Presets: --cards 10000 (default), 100000, 1000000.
 
 The fleet is split into shards that share no pool: each pool's cards form one shard, the other
-cards are cut into 8 near-equal parts; every shard is its own world with a seed drawn from --seed
+cards are cut into 32 near-equal parts; every shard is its own world with a seed drawn from --seed
 and its number. --workers w runs the shards on w worker threads, largest first (default: the cores
 available, at most one per shard); --workers 1 runs them one after another in this thread. The
 shards, and so the hash, never depend on w.

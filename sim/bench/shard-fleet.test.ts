@@ -72,7 +72,7 @@ describe('sharding the standard fleet', () => {
 });
 
 describe('re-targeting group selectors', () => {
-  // g8 (60 idle cards) is cut into 8 parts; g4 (90 trackers on POOLA) stays whole.
+  // g8 (60 idle cards) is cut into FREE_SHARDS parts; g4 (90 trackers on POOLA) stays whole.
   const selectors: [string, CardSelector][] = [
     ['first of a split group', { kind: 'group', group: 'g8-idle', first: 30 }],
     ['first past the end', { kind: 'group', group: 'g8-idle', first: 500 }],

@@ -101,10 +101,10 @@ export class IdentityFactory {
     const issued = this.issued[kind];
     for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
       const value = draw(stream);
-      if (!issued.has(value)) {
-        issued.add(value);
-        return value;
-      }
+      // One lookup rather than has() then add(): the set grew exactly when the value was new.
+      const before = issued.size;
+      issued.add(value);
+      if (issued.size !== before) return value;
     }
     throw new IdentityError(
       `no free ${kind} after ${MAX_DRAWS} draws from ${stream.name}: its range is full`,
