@@ -13,6 +13,12 @@ const HEX = '0123456789abcdef';
 
 // Keys repeat from event to event: each is encoded once (bounded, like canonical.ts's cache).
 const keyBytes = new Map<string, Uint8Array>();
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const PAYLOAD = ascii('{"payload":');
+const SEQ = ascii(',"seq":');
+const SUBJECT = ascii(',"subject":');
+const T = ascii(',"t":');
+const TYPE = ascii(',"type":');
 
 export class EventBytes {
   private buf = new Uint8Array(4096);
@@ -21,11 +27,15 @@ export class EventBytes {
   /** The event's line, without a newline: valid until the next call. */
   encode(event: SimEvent): Uint8Array {
     this.at = 0;
-    this.ascii('{"payload":');
+    this.bytes(PAYLOAD);
     this.value(event.payload, event);
-    this.ascii(`,"seq":${event.seq},"subject":`);
+    this.bytes(SEQ);
+    this.number(event.seq);
+    this.bytes(SUBJECT);
     this.string(event.subject);
-    this.ascii(`,"t":${event.t},"type":`);
+    this.bytes(T);
+    this.number(event.t);
+    this.bytes(TYPE);
     this.string(event.type);
     this.byte(0x7d);
     return this.buf.subarray(0, this.at);
@@ -40,7 +50,7 @@ export class EventBytes {
         return this.ascii(value ? 'true' : 'false');
       case 'number':
         if (!Number.isFinite(value)) break;
-        return this.ascii(Object.is(value, -0) ? '0' : String(value));
+        return this.number(value);
       case 'object': {
         if (Array.isArray(value)) {
           const items = value as readonly CanonicalValue[];
@@ -77,9 +87,36 @@ export class EventBytes {
       bytes = new TextEncoder().encode(`${JSON.stringify(key)}:`);
       if (keyBytes.size < 10_000) keyBytes.set(key, bytes);
     }
+    this.bytes(bytes);
+  }
+
+  /** A finite number as String() prints it (-0 as 0); whole numbers digit by digit, without a string. */
+  private number(value: number): void {
+    if (!Number.isSafeInteger(value)) return this.ascii(String(value));
+    this.room(17);
+    const buf = this.buf;
+    let n = value;
+    if (n < 0) {
+      buf[this.at++] = 0x2d;
+      n = -n;
+    }
+    // Digits from the right into place: count them first.
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = (this.at += digits);
+    do {
+      buf[--at] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
+  /** Short runs of bytes: a loop is cheaper than TypedArray.set for them. */
+  private bytes(bytes: Uint8Array): void {
     this.room(bytes.length);
-    this.buf.set(bytes, this.at);
-    this.at += bytes.length;
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i]!;
+    this.at = at;
   }
 
   /** As JSON.stringify writes it (short escapes, \u00xx, lone surrogates escaped), in UTF-8. */
