@@ -313,13 +313,24 @@ export class World {
         message: `card ${card.iccid} has no sub-card ${options.subCards?.join(', ')}`,
       };
     }
-    const accepting = targets.filter((actor) => actor.getSnapshot().can(event));
+    // From inside the traffic engine (a limit reached, a pool run dry), nothing is realized before a
+    // change, so the machines need not be asked first (snapshot.can, a fifth of a send): each one that
+    // takes the event gives a new snapshot. From anywhere else, the card's traffic so far is carried
+    // under its old state first, and only if some machine will take the event.
+    const askFirst = !this.traffic.isBusy();
+    const accepting = askFirst ? targets.filter((actor) => actor.getSnapshot().can(event)) : targets;
     if (accepting.length === 0) return explainRefusal(targets[0]!.getSnapshot(), event);
-    // The card's traffic so far was carried under its old state.
-    this.traffic.beforeCardChange(card);
+    if (askFirst) this.traffic.beforeCardChange(card);
     const before = primarySnapshot(card).context;
     let cause = '';
-    for (const actor of accepting) cause = this.apply(card, actor, event, options.by);
+    let took = false;
+    for (const actor of accepting) {
+      const taken = this.apply(card, actor, event, options.by);
+      if (taken === null) continue;
+      cause = taken;
+      took = true;
+    }
+    if (!took) return explainRefusal(targets[0]!.getSnapshot(), event);
     this.heldCauses.note(card);
     // The main card changes once per event, after all its sub-cards moved (M2).
     const previous = card.view;
@@ -369,12 +380,18 @@ export class World {
     return card.subCards[card.networkIndex];
   }
 
-  /** One machine takes the event; a sub-card's own change is emitted here. Returns the cause. */
-  private apply(card: Card, actor: Actor<CardMachine>, event: CardEvent, by: Who): string {
-    const sub = card.subCards.find((s) => s.actor === actor);
-    const wasBound = actor.getSnapshot().context.boundImei;
+  /**
+   * One machine is given the event; a sub-card's own change is emitted here. Returns the cause, or
+   * null if the machine did not take it (its snapshot stayed the same: every transition of the card
+   * machine assigns or moves, so a taken event always gives a new one).
+   */
+  private apply(card: Card, actor: Actor<CardMachine>, event: CardEvent, by: Who): string | null {
+    const sub = card.subCards.length > 0 ? card.subCards.find((s) => s.actor === actor) : undefined;
+    const previousSnapshot = actor.getSnapshot();
+    const wasBound = previousSnapshot.context.boundImei;
     actor.send(event);
     const snapshot = actor.getSnapshot();
+    if (snapshot === previousSnapshot) return null;
     const deviceChanged =
       event.type === 'TRAFFIC' && wasBound !== null && snapshot.context.lockedByImei === event.imei;
     const cause = causeOf(event, deviceChanged);

@@ -330,6 +330,11 @@ export class TrafficEngine {
 
   // ---- world hooks -----------------------------------------------------------------------
 
+  /** Whether the engine itself is sending cards events now (then beforeCardChange does nothing). */
+  isBusy(): boolean {
+    return this.busy;
+  }
+
   /** Before a card's machines take an event from outside the engine: realize its day up to now. */
   beforeCardChange(card: Card): void {
     if (!this.busy) this.realizeUntilNow(card);
