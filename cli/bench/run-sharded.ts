@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FleetShard } from '../../sim/bench/shard-fleet.ts';
 import { measureShard, type MeasuredShard } from './measure-shard.ts';
+import { workerEntry } from './worker-bundle.ts';
 
 /** A rough cost for ordering only: pooled cards cost about twice a lone card (pool accounting, pool
  * exhaustion), every sub-card about one more. */
@@ -25,9 +26,10 @@ export async function runShards(shards: readonly FleetShard[], workers: number):
   if (workers <= 1) {
     for (const shard of queue) measured.push(measureShard(shard.shard, shard.scenario));
   } else {
+    const entry = await workerEntry();
     const threads = Array.from(
       { length: Math.min(workers, shards.length) },
-      () => new Worker(new URL('./shard-worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }),
+      () => new Worker(entry.url, { resourceLimits: WORKER_LIMITS }),
     );
     try {
       await Promise.all(
@@ -37,6 +39,7 @@ export async function runShards(shards: readonly FleetShard[], workers: number):
       );
     } finally {
       await Promise.all(threads.map((thread) => thread.terminate()));
+      entry.dispose();
     }
   }
   return measured.sort((a, b) => a.result.shard - b.result.shard);
