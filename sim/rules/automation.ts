@@ -138,6 +138,8 @@ export class AutomationRules {
 
   /** The world: a main card's status changed. */
   statusChanged(card: Card, from: StatusView, to: StatusView): void {
+    // Called on every status change of every card: no iterator when there are no rules.
+    if (this.rules.size === 0) return;
     for (const rule of this.rules.values()) {
       const trigger = rule.trigger;
       if (trigger.type !== 'statusChange' || !this.inScope(rule, card)) continue;
