@@ -25,10 +25,11 @@ shards, and so the hash, never depend on w.
 
 Prints cards and sub-cards, sim days, shards and workers, wall seconds, card-days per second (cards
 × sim days / wall seconds), lifecycle events per second (status changes), total events (sums over
-the shards), the slowest shard, peak RSS of the whole process (every thread), heap used (the largest
-one thread had in use at the end of a shard), and the run hash: SHA-256 over the shards' hashes in shard order,
-so the same seed gives the same hash on every run and machine, with any number of workers. --json
-adds shardTimes: each shard's cards, wall seconds, and when it started after the bench began.`;
+the shards), the slowest shard, peak RSS of the whole process (every thread), heap used (the
+largest one thread had in use at the end of a shard), and the run hash: SHA-256 over the shards'
+hashes in shard order, so the same seed gives the same hash on every run and machine, with any
+number of workers. --json adds shardTimes: each shard's cards, wall seconds, and when it started
+after the bench began.`;
 
 export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('bench', args, {
