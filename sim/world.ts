@@ -330,7 +330,12 @@ export class World {
       cause = taken;
       took = true;
     }
-    if (!took) return explainRefusal(targets[0]!.getSnapshot(), event);
+    if (!took) {
+      // Carrying the card's traffic up to now changed it so that no machine takes the event any more:
+      // refused, but the rest of its day is planned under its state now.
+      if (askFirst) this.traffic.afterCardChange(card);
+      return explainRefusal(targets[0]!.getSnapshot(), event);
+    }
     this.heldCauses.note(card);
     // The main card changes once per event, after all its sub-cards moved (M2).
     const previous = card.view;

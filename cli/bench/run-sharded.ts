@@ -27,11 +27,10 @@ export async function runShards(shards: readonly FleetShard[], workers: number):
     for (const shard of queue) measured.push(measureShard(shard.shard, shard.scenario));
   } else {
     const entry = await workerEntry();
-    const threads = Array.from(
-      { length: Math.min(workers, shards.length) },
-      () => new Worker(entry.url, { resourceLimits: WORKER_LIMITS }),
-    );
+    const threads: Worker[] = [];
     try {
+      for (let i = 0; i < Math.min(workers, shards.length); i++)
+        threads.push(new Worker(entry.url, { resourceLimits: WORKER_LIMITS }));
       await Promise.all(
         threads.map(async (thread) => {
           for (let next = queue.shift(); next; next = queue.shift()) measured.push(await runOn(thread, next));

@@ -4,8 +4,8 @@
 // bundle takes about 50 ms. The bundle is the same source compiled by the same esbuild tsx uses, so
 // the run is the same to the hash. Packages stay external and load from node_modules, which is why
 // the file is written under it. If bundling fails (esbuild missing, a read-only tree), the workers
-// load through tsx as before.
-import { mkdirSync, rmSync } from 'node:fs';
+// load through tsx as before, and a warning says so (start-up is then slower).
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,6 +26,7 @@ export async function workerEntry(): Promise<WorkerEntry> {
   try {
     const { build } = await import('esbuild');
     mkdirSync(cache, { recursive: true });
+    removeStale(cache);
     await build({
       entryPoints: [source],
       bundle: true,
@@ -37,8 +38,19 @@ export async function workerEntry(): Promise<WorkerEntry> {
       logLevel: 'silent',
     });
     return { url: pathToFileURL(outfile), dispose: () => rmSync(outfile, { force: true }) };
-  } catch {
+  } catch (error) {
     rmSync(outfile, { force: true });
+    process.emitWarning(`bench workers load through tsx: their bundle could not be made (${String(error)})`);
     return { url: TSX_ENTRY, dispose: () => {} };
+  }
+}
+
+/** Bundles left by runs that were interrupted (Ctrl-C skips the clean-up): older than an hour. */
+function removeStale(cache: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(cache)) {
+    if (!/^shard-worker-.*\.mjs$/.test(name)) continue;
+    const file = join(cache, name);
+    if (statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true });
   }
 }

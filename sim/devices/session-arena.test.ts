@@ -51,3 +51,29 @@ describe('session arena keeps its room', () => {
     again.forEach((s, device) => expect(plain(s)).toEqual(plain(daySessions(3, device, 20_455, profile))));
   });
 });
+
+describe('session arena gives back room no recent day needed', () => {
+  it('a peak is kept for KEEP_DAYS resets, then only what the days since needed', () => {
+    const arena = new SessionArena();
+    const big = () => {
+      for (let i = 0; i < 40; i++) arena.take(100_000); // 4 million sessions: several chunks
+    };
+    big();
+    const peak = arena.capacity();
+    arena.reset();
+    for (let day = 0; day < 30; day++) {
+      arena.take(10);
+      arena.reset();
+    }
+    expect(arena.capacity(), 'still within a month of the peak').toBe(peak);
+    big(); // the monthly peak comes back: no new chunk needed
+    expect(arena.capacity()).toBe(peak);
+    arena.reset();
+    for (let day = 0; day < 40; day++) {
+      arena.take(10);
+      arena.reset();
+    }
+    expect(arena.capacity()).toBeLessThan(peak / 10);
+    expect(arena.capacity()).toBeGreaterThan(0);
+  });
+});

@@ -17,6 +17,8 @@ export interface SessionColumns {
 
 const FIRST_CHUNK = 1 << 14;
 const LARGEST_CHUNK = 1 << 20;
+/** Long enough to span a month, so a pool that runs dry monthly finds its room again. */
+const KEEP_DAYS = 35;
 
 interface Chunk {
   readonly offsetMs: Int32Array;
@@ -28,11 +30,15 @@ export class SessionArena {
   /**
    * Kept across resets: a pool that runs dry expands every card of it again the next month, and
    * buffers allocated anew each time made V8 collect the whole heap for the memory outside it
-   * (measured at 600,000 cards: 14 of 29 full collections freed nothing, about 330 ms each).
+   * (measured at 600,000 cards: 14 of 29 full collections freed nothing, about 330 ms each). But
+   * only as many as some day of the last KEEP_DAYS needed: a day with an unusual peak (a usage rule
+   * added mid-day re-plans every card it covers) does not hold its memory for good.
    */
   private readonly chunks: Chunk[] = [];
   private current = -1;
   private used = 0;
+  /** Chunks each of the last days used, newest last (at most KEEP_DAYS). */
+  private readonly recentNeeds: number[] = [];
 
   take(count: number): SessionColumns {
     let chunk = this.chunks[this.current];
@@ -46,10 +52,18 @@ export class SessionArena {
     };
   }
 
-  /** Everything handed out is free again: only call when none of it is still read. */
+  /** Everything handed out is free again: only call when none of it is still read (a day's end). */
   reset(): void {
+    this.recentNeeds.push(this.current + 1);
+    if (this.recentNeeds.length > KEEP_DAYS) this.recentNeeds.shift();
+    this.chunks.length = Math.min(this.chunks.length, Math.max(...this.recentNeeds));
     this.current = this.chunks.length > 0 ? 0 : -1;
     this.used = 0;
+  }
+
+  /** How many sessions the arena has room for (what it holds outside the heap, in sessions). */
+  capacity(): number {
+    return this.chunks.reduce((n, chunk) => n + chunk.offsetMs.length, 0);
   }
 
   // The next kept chunk that fits, or a new one twice as large as the last (up to a limit), so a

@@ -416,9 +416,12 @@ export class TrafficEngine {
         const snapshot = m.getSnapshot();
         return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
       });
-      // Sent as the engine's own change: at 00:00, before the day is planned, there is nothing of the
-      // card's day to carry first or to plan after, so the world need not ask the machine first.
-      if (limited) this.send(card, { type: 'SYSTEM_LIFT', at: this.world.now(), cause: 'creditControl' });
+      if (limited)
+        this.world.sendToCard(
+          card,
+          { type: 'SYSTEM_LIFT', at: this.world.now(), cause: 'creditControl' },
+          { by: 'system' },
+        );
     }
     // C7: usage rules may fire again this month.
     if (this.world.rules.hasUsageRules()) this.world.rules.refreshUsageThresholds();
