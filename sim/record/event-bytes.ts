@@ -13,12 +13,12 @@ const HEX = '0123456789abcdef';
 
 // Keys repeat from event to event: each is encoded once (bounded, like canonical.ts's cache).
 const keyBytes = new Map<string, Uint8Array>();
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const PAYLOAD = ascii('{"payload":');
-const SEQ = ascii(',"seq":');
-const SUBJECT = ascii(',"subject":');
-const T = ascii(',"t":');
-const TYPE = ascii(',"type":');
+const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const PAYLOAD = bytesOf('{"payload":');
+const SEQ = bytesOf(',"seq":');
+const SUBJECT = bytesOf(',"subject":');
+const T = bytesOf(',"t":');
+const TYPE = bytesOf(',"type":');
 
 export class EventBytes {
   private buf = new Uint8Array(4096);

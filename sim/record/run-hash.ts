@@ -45,8 +45,7 @@ export class RunHash {
     if (room > this.chunk.length) this.grow(room);
     this.chunk.set(line, this.chunkBytes);
     this.chunkBytes += line.length;
-    this.chunk[this.chunkBytes++] = NEWLINE;
-    this.chunkLines++;
+    this.newline();
     this.endLine();
   }
 
@@ -95,6 +94,11 @@ export class RunHash {
     const room = this.chunkBytes + line.length * 3 + 1;
     if (room > this.chunk.length) this.grow(room);
     this.chunkBytes += this.chunk.write(line, this.chunkBytes, 'utf8');
+    this.newline();
+  }
+
+  /** Ends the chunk's current line (room for it is already made). */
+  private newline(): void {
     this.chunk[this.chunkBytes++] = NEWLINE;
     this.chunkLines++;
   }

@@ -67,9 +67,11 @@ function machineTuple(snapshot: CardSnapshot): MachineTuple {
  */
 function currentValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const live = (value as { live: unknown }).live;
+  const live = (value as { live?: unknown }).live;
   if (typeof live === 'string') return live;
-  return 'test' in (live as object) ? 'test' : 'active';
+  if (typeof live !== 'object' || live === null)
+    throw new RangeError(`a card machine state ${JSON.stringify(value)} is not one this twin ever saved`);
+  return 'test' in live ? 'test' : 'active';
 }
 
 /** The persisted XState snapshot a tuple stands for. */
