@@ -4,7 +4,7 @@ import { MB } from '../plans/data-size.ts';
 import { DAY_MS, HOUR_MS } from '../time/calendar.ts';
 import { runKeyOf } from './counter-rng.ts';
 import { daySessionsProblems } from './day-invariants.ts';
-import { dayOfWeek, daySessions, dayTotals, type DayTotals } from './day-traffic.ts';
+import { dayOfWeek, daySessions, DayTotalsTable, dayTotals, type DayTotals } from './day-traffic.ts';
 import { BUILT_IN_PROFILE_NAMES, BUILT_IN_PROFILES, makeProfile, type DeviceProfile } from './profiles.ts';
 
 const runKey = runKeyOf(42);
@@ -86,6 +86,58 @@ describe('a day of traffic: sessions add up to the totals', () => {
         },
       ),
       { seed: 42, numRuns: 500 },
+    );
+  });
+
+  it('D1 V6 the day table gives every card exactly what dayTotals gives its device, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        // fast-check's doubles lean to the extremes (shares of 0 and 1, tiny volumes), so the built-in
+        // profiles and evenly spread numbers come in too: a rounding slip shows only mid-range.
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...BUILT_IN_PROFILE_NAMES).map((name) => BUILT_IN_PROFILES[name]),
+            profileArbitrary.map((input) => makeProfile('custom', input)),
+            fc
+              .record({
+                dailyMB: fc.integer({ min: 1, max: 100_000 }).map((n) => n / 100),
+                dailySpread: fc.integer({ min: 0, max: 300 }).map((n) => n / 100),
+                sessionsPerDay: fc.integer({ min: 1, max: 20_000 }).map((n) => n / 100),
+                whitelistedShare: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+                activeDays: fc.constantFrom('all' as const, 'weekdays' as const),
+              })
+              .map((input) => makeProfile('even', input)),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(fc.record({ profile: fc.integer({ min: -1, max: 3 }), device: fc.nat(2_000_000) }), {
+          maxLength: 40,
+        }),
+        fc.integer(),
+        fc.integer({ min: -1000, max: 60_000 }),
+        (profiles, cards, key, day) => {
+          const table = new DayTotalsTable();
+          // Slots in the order the cards first name them; -1 (and a slot beyond the list) is no device.
+          const slots = Int32Array.from(cards, (c) =>
+            c.profile >= 0 && c.profile < profiles.length ? table.slotOf(profiles[c.profile]!) : -1,
+          );
+          const devices = Int32Array.from(cards, (c) => c.device);
+          const total = new Float64Array(cards.length).fill(-1);
+          const white = new Float64Array(cards.length).fill(-1);
+          table.fill(key, day, slots, devices, cards.length, total, white);
+          cards.forEach((c, i) => {
+            const expected =
+              slots[i]! < 0
+                ? { totalBytes: 0, whitelistedBytes: 0 }
+                : totalsOf(key, c.device, day, profiles[c.profile]!);
+            expect([
+              Object.is(total[i], expected.totalBytes),
+              Object.is(white[i], expected.whitelistedBytes),
+            ]).toEqual([true, true]);
+          });
+        },
+      ),
+      { seed: 7, numRuns: 400 },
     );
   });
 

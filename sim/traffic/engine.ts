@@ -9,7 +9,7 @@
 // something. Everything else is settled in bulk at the end of the day, and because a card that
 // nothing touched kept one state all day, the bulk result equals the session-by-session one.
 import { machinesOf, type Card } from '../cards/card.ts';
-import { dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
+import { DayTotalsTable, dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
 import { SessionArena } from '../devices/session-arena.ts';
 import type { NetworkCarrier } from '../ids/carrier.ts';
 import { phaseOf, type CardPhase, type CardSnapshot } from '../machines/status-view.ts';
@@ -100,6 +100,13 @@ export class TrafficEngine {
   alwaysBySession = false;
   /** Device of each card, by card index; -1 for none. */
   private readonly cardDevice = new Int32Column(1024, -1);
+  /**
+   * The profile slot (dayTotalsTable) of each card's device while it is powered, -1 otherwise: what
+   * the day's planning reads instead of the device. Kept by change(), through which every change of
+   * a card's device, power or profile goes, and rebuilt by restore().
+   */
+  private readonly cardProfileSlot = new Int32Column(1024, -1);
+  private readonly dayTotalsTable = new DayTotalsTable();
   /** Usage limit (C6) per card, bytes; 0 for none. */
   readonly usageLimit = new Float64Column();
   /** C7: the month usage at which the card's next usage rule fires, bytes; 0 for none. */
@@ -193,6 +200,8 @@ export class TrafficEngine {
     this.devices.length = 0;
     for (const device of state.devices) this.devices.push({ ...device });
     this.cardDevice.restore(state.cardDevice);
+    this.cardProfileSlot.restore(new Int32Array(state.cardDevice.length).fill(-1));
+    for (let i = 0; i < state.cardDevice.length; i++) this.noteProfileSlot(i);
     this.usageLimit.restore(state.usageLimit);
     this.ruleThreshold.restore(state.ruleThreshold);
     this.dayTotal.restore(state.dayTotal);
@@ -269,6 +278,7 @@ export class TrafficEngine {
   change(card: Card, apply: () => void): void {
     this.realizeUntilNow(card);
     apply();
+    this.noteProfileSlot(card.index);
     // The device may be another now: whether its sessions tell the machine something, too.
     this.noteCarryCode(card, this.networkState(card));
     this.restartDay(card);
@@ -435,31 +445,27 @@ export class TrafficEngine {
     this.world.carriers.dayStarted();
     const cards = this.world.cards;
     this.ensureColumns(cards.length);
-    // The loop every card goes through every day: plain arrays, no allocation.
+    // The loops every card goes through every day: plain arrays, no allocation.
     const dayTotal = this.dayTotal.array;
-    const dayWhite = this.dayWhite.array;
     const cardDevice = this.cardDevice.array;
-    const devices = this.devices;
-    const totals = this.totals;
+    this.dayTotalsTable.fill(
+      this.runKey,
+      this.today,
+      this.cardProfileSlot.array,
+      cardDevice,
+      cards.length,
+      dayTotal,
+      this.dayWhite.array,
+    );
     const anyOutage = this.outageUntil.size > 0;
     for (let i = 0; i < cards.length; i++) {
-      const deviceIndex = cardDevice[i]!;
-      const device = deviceIndex >= 0 ? devices[deviceIndex] : undefined;
-      if (!device || !device.powered) {
-        dayTotal[i] = 0;
-        dayWhite[i] = 0;
-        continue;
-      }
-      dayTotals(this.runKey, device.index, this.today, device.profile, totals);
-      dayTotal[i] = totals.totalBytes;
-      dayWhite[i] = totals.whitelistedBytes;
       // An outage today, or anything that may happen to the card: follow it session by session.
       if (
-        totals.totalBytes > 0 &&
+        dayTotal[i]! > 0 &&
         (this.alwaysBySession || (anyOutage && this.outageToday(cards[i]!)) || this.mayChangeTodayAt(i))
       ) {
         const card = cards[i]!;
-        this.expand(card, device, 0);
+        this.expand(card, this.devices[cardDevice[i]!]!, 0);
         this.plan(card);
       }
     }
@@ -549,6 +555,7 @@ export class TrafficEngine {
     this.dayTotal.ensure(cards);
     this.dayWhite.ensure(cards);
     this.cardDevice.ensure(cards);
+    this.cardProfileSlot.ensure(cards);
     this.usage.ensure(cards);
     this.usageLimit.ensure(cards);
     this.ruleThreshold.ensure(cards);
@@ -1001,6 +1008,13 @@ export class TrafficEngine {
     const device = this.deviceOf(card);
     const news = device !== undefined && this.deviceNews(card, state, device.imei);
     this.carryCode.set(card.index, mode | (news ? DEVICE_NEWS : 0) | (phase === 'silent' ? SILENT : 0));
+  }
+
+  /** Card i's profile slot for the day's planning, from its device as it is now. */
+  private noteProfileSlot(i: number): void {
+    const deviceIndex = this.cardDevice.get(i);
+    const device = deviceIndex >= 0 ? this.devices[deviceIndex] : undefined;
+    this.cardProfileSlot.set(i, device?.powered ? this.dayTotalsTable.slotOf(device.profile) : -1);
   }
 
   /** The card's carry code; the array must hold it (carryCode.ensure). */
