@@ -454,14 +454,7 @@ export class World {
 
   /** C9: add a line to a card's operation records. */
   record(card: Card, by: Who, action: string, detail?: string, from?: string, to?: string): void {
-    this.operationRecords.add(card.index, {
-      t: this.now(),
-      by,
-      action,
-      ...(detail === undefined ? {} : { detail }),
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-    });
+    this.operationRecords.append(card.index, this.now(), by, action, detail, from, to);
   }
 
   private createCard(
@@ -559,12 +552,15 @@ export class World {
       subCards: subCards.map((s) => ({ carrier: s.carrier, iccid: s.iccid, msisdn: s.msisdn })),
     });
     // L1: the records start with the account creation at T0.
-    this.operationRecords.add(card.index, {
-      t: orderedAt,
+    this.operationRecords.append(
+      card.index,
+      orderedAt,
       by,
-      action: 'Account created',
-      to: card.view.specificStatus,
-    });
+      'Account created',
+      undefined,
+      undefined,
+      card.view.specificStatus,
+    );
     return card;
   }
 

@@ -45,13 +45,26 @@ export class OperationRecords {
 
   /** Append a line to a card's records. */
   add(cardIndex: number, record: OperationRecord): void {
+    this.append(cardIndex, record.t, record.by, record.action, record.detail, record.from, record.to);
+  }
+
+  /** The same, from the fields: the world's way, which makes no object per line. */
+  append(
+    cardIndex: number,
+    t: number,
+    by: Who,
+    action: string,
+    detail?: string,
+    from?: string,
+    to?: string,
+  ): void {
     const i = this.count++;
-    this.time.set(i, record.t);
-    this.who.set(i, WHO.indexOf(record.by));
-    this.action.set(i, this.texts.intern(record.action));
-    this.detail.set(i, record.detail === undefined ? NONE : this.texts.intern(record.detail));
-    this.from.set(i, record.from === undefined ? NONE : this.texts.intern(record.from));
-    this.to.set(i, record.to === undefined ? NONE : this.texts.intern(record.to));
+    this.time.set(i, t);
+    this.who.set(i, WHO.indexOf(by));
+    this.action.set(i, this.texts.intern(action));
+    this.detail.set(i, detail === undefined ? NONE : this.texts.intern(detail));
+    this.from.set(i, from === undefined ? NONE : this.texts.intern(from));
+    this.to.set(i, to === undefined ? NONE : this.texts.intern(to));
     this.next.set(i, NONE);
     if (cardIndex >= this.first.length) this.grow(cardIndex + 1);
     const last = this.last[cardIndex]!;

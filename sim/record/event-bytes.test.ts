@@ -66,6 +66,23 @@ describe('event bytes', () => {
     expect(bytes.encode(event(big))).toEqual(utf8(eventLine(event(big))));
   });
 
+  it('whole numbers of every size are written as String() writes them', () => {
+    const bytes = new EventBytes();
+    const edges = [0, 7, 9, 10, 99, 1e7 - 1, 1e7, 1e8 - 1, 1e8, 1e8 + 1, 1_000_000_007, 1_767_196_800_000];
+    const numbers = [...edges, ...edges.map((n) => -n), Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    for (const n of numbers) {
+      const e = { ...event({ n }), t: n, seq: Math.abs(n) };
+      expect(bytes.encode(e)).toEqual(utf8(eventLine(e)));
+    }
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => {
+        const e = { ...event({ n }), t: n };
+        expect(bytes.encode(e)).toEqual(utf8(eventLine(e)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses what the canonical form refuses, with its path', () => {
     const bytes = new EventBytes();
     expect(() => bytes.encode(event({ a: [1, Number.NaN] }))).toThrow(/\$\.a\[1\]: NaN/);
