@@ -108,7 +108,9 @@ for (let i = 1; i < NORMAL_BINS; i++) NORMAL_EDGES[i] = normalQuantile(i / NORMA
  */
 export function normalOfHash(h: number): number {
   const bin = (h >>> FRACTION_BITS) ^ (NORMAL_BINS >>> 1); // the top bits of h + 2^31
-  if (bin === 0 || bin === NORMAL_BINS - 1) return normalQuantile(uniformOfHash(h));
+  // The unary plus keeps the result an unboxed double when this is inlined: without it the rare
+  // call's boxed result made the common path box its own, one allocation per normal drawn.
+  if (bin === 0 || bin === NORMAL_BINS - 1) return +normalQuantile(uniformOfHash(h));
   const fraction = ((h & ((1 << FRACTION_BITS) - 1)) + 0.5) * INV_FRACTION_SPAN;
   const low = NORMAL_EDGES[bin]!;
   return low + fraction * (NORMAL_EDGES[bin + 1]! - low);

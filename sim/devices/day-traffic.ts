@@ -9,7 +9,7 @@
 // to the totals dayTotals() gave, because it starts from them.
 import { MB } from '../plans/data-size.ts';
 import { HOUR_MS } from '../time/calendar.ts';
-import { CounterRng, mix32, normalAt, poissonQuantile, uniformAt } from './counter-rng.ts';
+import { mix32, normalAt, poissonQuantile, uniformAt } from './counter-rng.ts';
 import type { DeviceProfile } from './profiles.ts';
 import type { SessionArena } from './session-arena.ts';
 
@@ -102,7 +102,7 @@ export function dayTotals(
   const sigma = profile.dailySpread;
   // Log-normal with mu = -sigma^2/2 around 1, so its mean is exactly 1 and the volume's is unchanged.
   if (sigma > 0) volume *= Math.exp(sigma * normalAt(key, VOLUME_DRAW) - 0.5 * sigma * sigma);
-  if (volume > MAX_DAY_BYTES) volume = MAX_DAY_BYTES;
+  volume = Math.min(volume, MAX_DAY_BYTES);
   // Rounding up with probability equal to the fraction keeps the mean exact even for a profile of a
   // few bytes a day, where plain rounding would be biased.
   const totalBytes = Math.floor(volume + uniformAt(key, ROUNDING_DRAW));
@@ -174,7 +174,9 @@ export class DayTotalsTable {
       }
       const sigma = day[at + SIGMA]!;
       if (sigma > 0) volume *= Math.exp(sigma * normalAt(key, VOLUME_DRAW) - day[at + HALF_SIGMA_SQUARED]!);
-      if (volume > MAX_DAY_BYTES) volume = MAX_DAY_BYTES;
+      // Math.min, not `if (volume > MAX) volume = MAX`: bundled (esbuild makes module constants
+      // variables), that assignment merged a boxed number into volume, and every card-day allocated.
+      volume = Math.min(volume, MAX_DAY_BYTES);
       const total = Math.floor(volume + uniformAt(key, ROUNDING_DRAW));
       totalBytes[i] = total;
       whitelistedBytes[i] = Math.floor(total * day[at + WHITELISTED_SHARE]! + 0.5);
@@ -229,9 +231,15 @@ const EMPTY_DAY: DaySessions = Object.freeze({
   whitelisted: new Uint8Array(0),
 });
 
-// One generator and one totals record for every call: each call overwrites both before reading them,
-// so nothing leaks from one call to the next (and JavaScript never runs two calls at once in a thread).
-const rng = new CounterRng();
+// One totals record for every call: each call overwrites it before reading it, so nothing leaks from
+// one call to the next (and JavaScript never runs two calls at once in a thread).
+//
+// A day's sessions draw uniformAt(sessionKey, 0), (sessionKey, 1), ... in a fixed order: the
+// whitelisted ones chosen, then the start times, then the sizes. The helpers take the key and the
+// next draw's number and return the number after their last; written so, with -log(u) for an
+// exponential (as CounterRng.exponential(1) computes it: -1 * x and -x are the same double), V8
+// inlines every draw, where a generator object's method calls each boxed their result (a third of a
+// session's cost).
 const totals: DayTotals = { totalBytes: 0, whitelistedBytes: 0 };
 
 /**
@@ -258,28 +266,36 @@ export function daySessions(
   const needed = (whitelistedBytes > 0 ? 1 : 0) + (otherBytes > 0 ? 1 : 0);
   const drawn = poissonQuantile(uniformAt(key, ACTIVITY_DRAW), profile.sessionsPerDay);
   const count = Math.min(Math.max(drawn, needed), totalBytes);
-  rng.reseed(mix32(key, SESSIONS_SALT));
+  const sessionKey = mix32(key, SESSIONS_SALT);
 
   const columns = arena
     ? arena.take(count)
     : { offsetMs: new Int32Array(count), bytes: new Float64Array(count), whitelisted: new Uint8Array(count) };
   const { offsetMs, bytes, whitelisted } = columns;
-  markWhitelisted(whitelisted, count, whitelistedBytes, otherBytes, profile.whitelistedShare);
+  let draw = markWhitelisted(
+    whitelisted,
+    count,
+    whitelistedBytes,
+    otherBytes,
+    profile.whitelistedShare,
+    sessionKey,
+    0,
+  );
 
   // Start times: the sorted positions of `count` uniform points, made directly sorted as the running
   // sums of exponential gaps (the last gap closes the window), so no sort is needed. `bytes` holds the
   // running sums until the sizes replace them.
   let reach = 0;
-  for (let i = 0; i < count; i++) bytes[i] = reach += rng.exponential();
-  reach += rng.exponential();
+  for (let i = 0; i < count; i++) bytes[i] = reach += -Math.log(uniformAt(sessionKey, draw++));
+  reach += -Math.log(uniformAt(sessionKey, draw++));
   const fromMs = Math.round(profile.activeHours[0] * HOUR_MS);
   const spanMs = Math.max(1, Math.round(profile.activeHours[1] * HOUR_MS) - fromMs);
   for (let i = 0; i < count; i++) {
     offsetMs[i] = fromMs + Math.min(spanMs - 1, Math.floor(spanMs * (bytes[i]! / reach)));
   }
 
-  splitBytes(bytes, whitelisted, 1, whitelistedBytes);
-  splitBytes(bytes, whitelisted, 0, otherBytes);
+  draw = splitBytes(bytes, whitelisted, 1, whitelistedBytes, sessionKey, draw);
+  splitBytes(bytes, whitelisted, 0, otherBytes, sessionKey, draw);
   return { count, offsetMs, bytes, whitelisted };
 }
 
@@ -292,11 +308,14 @@ function markWhitelisted(
   whitelistedBytes: number,
   otherBytes: number,
   share: number,
-): void {
+  key: number,
+  firstDraw: number,
+): number {
+  let draw = firstDraw;
   let chosen = 0;
   if (otherBytes === 0) chosen = count;
   else if (whitelistedBytes > 0) {
-    for (let i = 0; i < count; i++) if (rng.uniform() < share) chosen++;
+    for (let i = 0; i < count; i++) if (uniformAt(key, draw++) < share) chosen++;
     // The bounds never cross: count <= whitelistedBytes + otherBytes and both are >= 1 here.
     chosen = Math.min(Math.max(chosen, 1, count - otherBytes), count - 1, whitelistedBytes);
   }
@@ -304,28 +323,37 @@ function markWhitelisted(
   // (still to choose) / (still to see), which picks a uniformly random subset of exactly `chosen`.
   let left = chosen;
   for (let i = 0; i < count && left > 0; i++) {
-    if (rng.uniform() * (count - i) < left) {
+    if (uniformAt(key, draw++) * (count - i) < left) {
       whitelisted[i] = 1;
       left--;
     }
   }
+  return draw;
 }
 
 /** Splits `amount` bytes over the sessions whose flag is `side`: one byte each, then the rest in
  *  proportion to exponential weights (a uniformly random split). The shares are cut at rounded running
  *  sums, so each part is >= 1 and the parts add up to `amount` exactly: the last cut is the whole. */
-function splitBytes(bytes: Float64Array, whitelisted: Uint8Array, side: number, amount: number): void {
+function splitBytes(
+  bytes: Float64Array,
+  whitelisted: Uint8Array,
+  side: number,
+  amount: number,
+  key: number,
+  firstDraw: number,
+): number {
+  let draw = firstDraw;
   const count = bytes.length;
   let weightTotal = 0;
   let parts = 0;
   for (let i = 0; i < count; i++) {
     if (whitelisted[i] !== side) continue;
-    const weight = rng.exponential();
+    const weight = -Math.log(uniformAt(key, draw++));
     bytes[i] = weight;
     weightTotal += weight;
     parts++;
   }
-  if (parts === 0) return;
+  if (parts === 0) return draw;
   const spare = amount - parts;
   let reached = 0;
   let given = 0;
@@ -338,4 +366,5 @@ function splitBytes(bytes: Float64Array, whitelisted: Uint8Array, side: number, 
     bytes[i] = 1 + cut - given;
     given = cut;
   }
+  return draw;
 }
