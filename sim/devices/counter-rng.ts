@@ -42,15 +42,20 @@ export function runKeyOf(seed: number | string): number {
   return mix32(h, text.length);
 }
 
+/** uniformOfHash(h) is (h + UNIFORM_OFFSET) * UNIFORM_SCALE: for a hot loop that writes it out, so
+ *  that a call V8 leaves un-inlined does not box its result (the loop over every card-day does). */
+export const UNIFORM_OFFSET = 2147483648.5;
+export const UNIFORM_SCALE = INV_TWO_POW_32;
+
 /** A 32-bit hash (signed, as mix32 returns it) as a uniform in the open interval (0, 1): never 0 or 1,
  *  so log() and the normal's tails stay finite. */
 export function uniformOfHash(h: number): number {
-  return (h + 2147483648.5) * INV_TWO_POW_32;
+  return (h + UNIFORM_OFFSET) * UNIFORM_SCALE;
 }
 
 /** The n-th uniform of a key, in (0, 1), with 32 bits of resolution. */
 export function uniformAt(key: number, n: number): number {
-  return (mix32(key, n) + 2147483648.5) * INV_TWO_POW_32;
+  return (mix32(key, n) + UNIFORM_OFFSET) * UNIFORM_SCALE;
 }
 
 /** The standard normal quantile Φ⁻¹(p) for p in (0, 1), by Acklam's rational approximation (relative

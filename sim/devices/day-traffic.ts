@@ -9,7 +9,7 @@
 // to the totals dayTotals() gave, because it starts from them.
 import { MB } from '../plans/data-size.ts';
 import { HOUR_MS } from '../time/calendar.ts';
-import { mix32, normalAt, poissonQuantile, uniformAt } from './counter-rng.ts';
+import { mix32, normalAt, poissonQuantile, UNIFORM_OFFSET, UNIFORM_SCALE, uniformAt } from './counter-rng.ts';
 import type { DeviceProfile } from './profiles.ts';
 import type { SessionArena } from './session-arena.ts';
 
@@ -126,6 +126,8 @@ export class DayTotalsTable {
   private readonly profiles: DeviceProfile[] = [];
   /** Per slot, the day's constants (see fill()): SLOT_FIELDS numbers each. */
   private day = new Float64Array(SLOT_FIELDS * 8);
+  /** Scratch: each card's day key, by card (dayKeys()). */
+  private keys = new Int32Array(1024);
 
   /** The slot of a profile: a small integer, the same for the same profile object. */
   slotOf(profile: DeviceProfile): number {
@@ -152,7 +154,7 @@ export class DayTotalsTable {
     whitelistedBytes: Float64Array,
   ): void {
     const day = this.dayConstants(dayIndex);
-    const salted = runKey ^ TRAFFIC_SALT;
+    const keys = this.dayKeys(runKey, dayIndex, deviceOf, count);
     for (let i = 0; i < count; i++) {
       const slot = slotOf[i]!;
       const at = slot * SLOT_FIELDS;
@@ -161,11 +163,12 @@ export class DayTotalsTable {
         whitelistedBytes[i] = 0;
         continue;
       }
-      const key = mix32(mix32(salted, deviceOf[i]!), dayIndex);
+      const key = keys[i]!;
       let volume = day[at + MEAN_BYTES]!;
       const silenceChance = day[at + SILENCE_CHANCE]!;
       if (silenceChance >= 0) {
-        if (uniformAt(key, ACTIVITY_DRAW) < silenceChance) {
+        // uniformAt(key, ACTIVITY_DRAW), written out (UNIFORM_SCALE says why).
+        if ((mix32(key, ACTIVITY_DRAW) + UNIFORM_OFFSET) * UNIFORM_SCALE < silenceChance) {
           totalBytes[i] = 0;
           whitelistedBytes[i] = 0;
           continue;
@@ -177,10 +180,23 @@ export class DayTotalsTable {
       // Math.min, not `if (volume > MAX) volume = MAX`: bundled (esbuild makes module constants
       // variables), that assignment merged a boxed number into volume, and every card-day allocated.
       volume = Math.min(volume, MAX_DAY_BYTES);
-      const total = Math.floor(volume + uniformAt(key, ROUNDING_DRAW));
+      const total = Math.floor(volume + (mix32(key, ROUNDING_DRAW) + UNIFORM_OFFSET) * UNIFORM_SCALE);
       totalBytes[i] = total;
       whitelistedBytes[i] = Math.floor(total * day[at + WHITELISTED_SHARE]! + 0.5);
     }
+  }
+
+  /**
+   * Each card's day key (dayKey), in a pass of its own. Why a pass: V8 inlines at most about 900
+   * bytes of code into one function, a mix32 is about 200, and fill() needs five of them; past the
+   * budget a draw stays a call, whose number comes back boxed: an allocation per card-day.
+   */
+  private dayKeys(runKey: number, dayIndex: number, deviceOf: Int32Array, count: number): Int32Array {
+    if (this.keys.length < count) this.keys = new Int32Array(Math.max(count, this.keys.length * 2));
+    const keys = this.keys;
+    const salted = runKey ^ TRAFFIC_SALT;
+    for (let i = 0; i < count; i++) keys[i] = mix32(mix32(salted, deviceOf[i]!), dayIndex);
+    return keys;
   }
 
   /** Each slot's constants for the day, as dayTotals() derives them from the profile. */

@@ -142,6 +142,9 @@ export class Billing {
     const now = this.world.now();
     // monthIndex(activatedAt) < monthIndex(now), without a calendar conversion per card.
     const monthStart = startOfMonth(now);
+    // One fee per voucher for the whole pass (prices cannot change during it): a fleet has a few
+    // vouchers and many cards, and the price lookup was a sixth of the month's opening.
+    const fees = new Map<PlanVoucher, number>();
     for (const card of this.world.cards) {
       const status = card.view.status;
       if (status === 'Canceled') continue;
@@ -157,7 +160,9 @@ export class Billing {
       )
         continue;
       if (card.view.activatedAt < monthStart && monthStart < card.initialServiceEndsAt) {
-        this.charge(card, 'planFee', this.monthlyFee(card.voucher), now);
+        let fee = fees.get(card.voucher);
+        if (fee === undefined) fees.set(card.voucher, (fee = this.monthlyFee(card.voucher)));
+        this.charge(card, 'planFee', fee, now);
       }
     }
     for (const pool of this.world.pools.values()) {

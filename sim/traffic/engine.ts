@@ -493,6 +493,7 @@ export class TrafficEngine {
   private endDay(): void {
     const cards = this.world.cards;
     this.ensureColumns(cards.length);
+    this.learnCards();
     let carried = 0;
     let refused = 0;
     const dayEnd = this.dayStartMs + DAY_MS - 1;
@@ -539,14 +540,39 @@ export class TrafficEngine {
     this.world.at(next, { kind: 'dayPlan' }, Phase.plan);
   }
 
-  /** A card nothing touched today kept one state all day: carry or refuse its totals in bulk. */
+  /**
+   * A card nothing touched today kept one state all day: carry or refuse its totals in bulk. The
+   * booking is accountAt()'s, written out: called with byte counts, V8 boxed each one (an allocation
+   * per card-day), while a call with only the card's index passes plain integers.
+   */
   private settleUntouchedAt(i: number): void {
+    const u = this.usage;
+    const plans = this.plans;
     const total = this.dayTotal.array[i]!;
-    const white = this.dayWhite.array[i]!;
     const mode = this.carryCodeAt(i) & MODE_MASK;
-    const carriable =
-      mode === MODE_NONE ? 0 : (this.plans.flags[i]! & DIRECTIONAL_PLAN) !== 0 ? white : total;
-    this.accountAt(i, mode, carriable, total - carriable);
+    const flags = plans.flags[i]!;
+    const carried =
+      mode === MODE_NONE ? 0 : (flags & DIRECTIONAL_PLAN) !== 0 ? this.dayWhite.array[i]! : total;
+    const refused = total - carried;
+    u.monthCarried.array[i]! += carried;
+    u.todayCarried.array[i]! += carried;
+    u.monthRefused.array[i]! += refused;
+    u.todayRefused.array[i]! += refused;
+    if (carried === 0) return;
+    if (mode === MODE_TEST) {
+      u.testUsed.array[i]! += carried;
+      return;
+    }
+    if ((flags & SINGLE_CARD_PLAN) !== 0) {
+      const planUsed = u.planUsed.array;
+      const fromTier = Math.min(carried, Math.max(0, plans.tierBytes[i]! - planUsed[i]!));
+      planUsed[i]! += carried;
+      u.addOnRemaining.array[i]! += -(carried - fromTier);
+      return;
+    }
+    u.planUsed.array[i]! += carried;
+    const pool = plans.pools[i];
+    if (pool) pool.monthUsed += carried;
   }
 
   /** Every per-card column the daily loops read holds `cards` cards. */
@@ -794,7 +820,8 @@ export class TrafficEngine {
     this.accountAt(card.index, MODE_CODE[mode], carried, refused);
   }
 
-  /** account() by card index and mode code; the usage columns must hold the card. */
+  /** account() by card index and mode code; the usage columns must hold the card (settleUntouchedAt
+   *  books the same way, written out). */
   private accountAt(i: number, mode: number, carried: number, refused: number): void {
     const u = this.usage;
     u.monthCarried.array[i]! += carried;
