@@ -316,8 +316,9 @@ export class World {
     // From inside the traffic engine (a limit reached, a pool run dry), nothing is realized before a
     // change, so the machines need not be asked first (snapshot.can, a fifth of a send): each one that
     // takes the event gives a new snapshot. From anywhere else, the card's traffic so far is carried
-    // under its old state first, and only if some machine will take the event.
-    const askFirst = !this.traffic.isBusy();
+    // under its old state first, and only if some machine will take the event; when it has none due
+    // (at 00:00, for one), there is nothing to carry and nothing to ask.
+    const askFirst = this.traffic.hasTrafficDue(card);
     const accepting = askFirst ? targets.filter((actor) => actor.getSnapshot().can(event)) : targets;
     if (accepting.length === 0) return explainRefusal(targets[0]!.getSnapshot(), event);
     if (askFirst) this.traffic.beforeCardChange(card);

@@ -345,6 +345,23 @@ export class TrafficEngine {
     return this.busy;
   }
 
+  /**
+   * Whether beforeCardChange would carry anything for the card now: a session of its expanded day
+   * due by now, or an untouched day to expand. When not, it is a no-op, so the world need not ask
+   * the card's machines first whether they take an event (sim/world.ts sendToCard).
+   */
+  hasTrafficDue(card: Card): boolean {
+    if (this.busy) return false;
+    const open = this.expanded.get(card.index);
+    if (open !== undefined)
+      return (
+        open.next < open.sessions.count &&
+        this.dayStartMs + open.sessions.offsetMs[open.next]! <= this.world.now()
+      );
+    const device = this.deviceOf(card);
+    return device !== undefined && device.powered && this.dayTotal.get(card.index) !== 0;
+  }
+
   /** Before a card's machines take an event from outside the engine: realize its day up to now. */
   beforeCardChange(card: Card): void {
     if (!this.busy) this.realizeUntilNow(card);
