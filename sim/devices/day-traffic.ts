@@ -288,15 +288,10 @@ export function daySessions(
     ? arena.take(count)
     : { offsetMs: new Int32Array(count), bytes: new Float64Array(count), whitelisted: new Uint8Array(count) };
   const { offsetMs, bytes, whitelisted } = columns;
-  let draw = markWhitelisted(
-    whitelisted,
-    count,
-    whitelistedBytes,
-    otherBytes,
-    profile.whitelistedShare,
-    sessionKey,
-    0,
-  );
+  const chosen = whitelistedCount(count, whitelistedBytes, otherBytes, profile.whitelistedShare, sessionKey);
+  // The binomial draw took one number per session when both sides have bytes.
+  let draw = otherBytes !== 0 && whitelistedBytes > 0 ? count : 0;
+  draw = markWhitelisted(whitelisted, count, chosen, sessionKey, draw);
 
   // Start times: the sorted positions of `count` uniform points, made directly sorted as the running
   // sums of exponential gaps (the last gap closes the window), so no sort is needed. `bytes` holds the
@@ -306,81 +301,86 @@ export function daySessions(
   reach += -Math.log(uniformAt(sessionKey, draw++));
   const fromMs = Math.round(profile.activeHours[0] * HOUR_MS);
   const spanMs = Math.max(1, Math.round(profile.activeHours[1] * HOUR_MS) - fromMs);
+
+  // Sizes: each side's bytes split over its sessions, one byte each and the rest in proportion to
+  // exponential weights (a uniformly random split), cut at rounded running sums so that each part is
+  // >= 1 and the parts add up exactly. The whitelisted side draws its weights first, then the other;
+  // with numbered draws both sides are done in one pass (the other side's start at draw + chosen).
+  let whiteDraw = draw;
+  let otherDraw = draw + chosen;
+  let whiteWeights = 0;
+  let otherWeights = 0;
   for (let i = 0; i < count; i++) {
     offsetMs[i] = fromMs + Math.min(spanMs - 1, Math.floor(spanMs * (bytes[i]! / reach)));
+    let weight: number;
+    if (whitelisted[i] === 1) whiteWeights += weight = -Math.log(uniformAt(sessionKey, whiteDraw++));
+    else otherWeights += weight = -Math.log(uniformAt(sessionKey, otherDraw++));
+    bytes[i] = weight;
   }
-
-  draw = splitBytes(bytes, whitelisted, 1, whitelistedBytes, sessionKey, draw);
-  splitBytes(bytes, whitelisted, 0, otherBytes, sessionKey, draw);
+  const whiteParts = chosen;
+  const otherParts = count - chosen;
+  const whiteSpare = whitelistedBytes - whiteParts;
+  const otherSpare = otherBytes - otherParts;
+  let whiteReached = 0;
+  let otherReached = 0;
+  let whiteGiven = 0;
+  let otherGiven = 0;
+  let whiteSeen = 0;
+  let otherSeen = 0;
+  for (let i = 0; i < count; i++) {
+    // Each running sum is added in the same order as its total, so at the last part it equals it.
+    if (whitelisted[i] === 1) {
+      whiteReached += bytes[i]!;
+      const cut =
+        ++whiteSeen === whiteParts ? whiteSpare : Math.round(whiteSpare * (whiteReached / whiteWeights));
+      bytes[i] = 1 + cut - whiteGiven;
+      whiteGiven = cut;
+    } else {
+      otherReached += bytes[i]!;
+      const cut =
+        ++otherSeen === otherParts ? otherSpare : Math.round(otherSpare * (otherReached / otherWeights));
+      bytes[i] = 1 + cut - otherGiven;
+      otherGiven = cut;
+    }
+  }
   return { count, offsetMs, bytes, whitelisted };
 }
 
-/** Chooses which sessions go to whitelisted destinations: a Binomial(count, share) number of them,
- *  kept within what the bytes allow (each side's sessions need a byte each, and a side with bytes
- *  needs a session), then placed at random among the day's sessions. */
-function markWhitelisted(
-  whitelisted: Uint8Array,
+/** How many sessions go to whitelisted destinations: a Binomial(count, share) number of them (one
+ *  draw per session, draws 0 .. count-1), kept within what the bytes allow (each side's sessions need
+ *  a byte each, and a side with bytes needs a session). */
+function whitelistedCount(
   count: number,
   whitelistedBytes: number,
   otherBytes: number,
   share: number,
   key: number,
+): number {
+  if (otherBytes === 0) return count;
+  if (!(whitelistedBytes > 0)) return 0;
+  let chosen = 0;
+  for (let i = 0; i < count; i++) if (uniformAt(key, i) < share) chosen++;
+  // The bounds never cross: count <= whitelistedBytes + otherBytes and both are >= 1 here.
+  return Math.min(Math.max(chosen, 1, count - otherBytes), count - 1, whitelistedBytes);
+}
+
+/** Marks `chosen` of the sessions whitelisted, placed at random by selection sampling (Knuth's
+ *  Algorithm S): each session is taken with probability (still to choose) / (still to see), which
+ *  picks a uniformly random subset of exactly `chosen`. Returns the number of the next draw. */
+function markWhitelisted(
+  whitelisted: Uint8Array,
+  count: number,
+  chosen: number,
+  key: number,
   firstDraw: number,
 ): number {
   let draw = firstDraw;
-  let chosen = 0;
-  if (otherBytes === 0) chosen = count;
-  else if (whitelistedBytes > 0) {
-    for (let i = 0; i < count; i++) if (uniformAt(key, draw++) < share) chosen++;
-    // The bounds never cross: count <= whitelistedBytes + otherBytes and both are >= 1 here.
-    chosen = Math.min(Math.max(chosen, 1, count - otherBytes), count - 1, whitelistedBytes);
-  }
-  // Selection sampling (Knuth's Algorithm S): each session is taken with probability
-  // (still to choose) / (still to see), which picks a uniformly random subset of exactly `chosen`.
   let left = chosen;
   for (let i = 0; i < count && left > 0; i++) {
     if (uniformAt(key, draw++) * (count - i) < left) {
       whitelisted[i] = 1;
       left--;
     }
-  }
-  return draw;
-}
-
-/** Splits `amount` bytes over the sessions whose flag is `side`: one byte each, then the rest in
- *  proportion to exponential weights (a uniformly random split). The shares are cut at rounded running
- *  sums, so each part is >= 1 and the parts add up to `amount` exactly: the last cut is the whole. */
-function splitBytes(
-  bytes: Float64Array,
-  whitelisted: Uint8Array,
-  side: number,
-  amount: number,
-  key: number,
-  firstDraw: number,
-): number {
-  let draw = firstDraw;
-  const count = bytes.length;
-  let weightTotal = 0;
-  let parts = 0;
-  for (let i = 0; i < count; i++) {
-    if (whitelisted[i] !== side) continue;
-    const weight = -Math.log(uniformAt(key, draw++));
-    bytes[i] = weight;
-    weightTotal += weight;
-    parts++;
-  }
-  if (parts === 0) return draw;
-  const spare = amount - parts;
-  let reached = 0;
-  let given = 0;
-  let seen = 0;
-  for (let i = 0; i < count; i++) {
-    if (whitelisted[i] !== side) continue;
-    reached += bytes[i]!;
-    // The running sum is added in the same order as weightTotal, so at the last part it equals it.
-    const cut = ++seen === parts ? spare : Math.round(spare * (reached / weightTotal));
-    bytes[i] = 1 + cut - given;
-    given = cut;
   }
   return draw;
 }
