@@ -23,9 +23,10 @@ and its number. --workers w runs the shards on w worker threads, largest first (
 available, at most one per shard); --workers 1 runs them one after another in this thread. The
 shards, and so the hash, never depend on w.
 
-Prints cards and sub-cards, sim days, shards and workers, wall seconds, card-days per second (cards
-× sim days / wall seconds), lifecycle events per second (status changes), total events (sums over
-the shards), the slowest shard, peak RSS of the whole process (every thread), heap used (the
+Prints cards and sub-cards, sim days, shards and workers, wall seconds (from the start of the shards
+until every result is in: worker start-up included, their stopping after not), card-days per second
+(cards × sim days / wall seconds), lifecycle events per second (status changes), total events (sums
+over the shards), the slowest shard, peak RSS of the whole process (every thread), heap used (the
 largest one thread had in use at the end of a shard), and the run hash: SHA-256 over the shards'
 hashes in shard order, so the same seed gives the same hash on every run and machine, with any
 number of workers. --json adds shardTimes: each shard's cards, wall seconds, and when it started
@@ -56,7 +57,9 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   );
   const startedMs = performance.now();
   const startedAtMs = performance.timeOrigin + startedMs;
-  const measured = await runShards(shards, workers);
+  // Wall time: from here until every shard's result is in (worker start-up included; stopping the
+  // workers afterwards is not, and overlaps the output).
+  const { measured, closed } = await runShards(shards, workers);
   const wallSeconds = (performance.now() - startedMs) / 1000;
   const result = combineShardResults(measured.map((m) => m.result));
   const simDays = Math.round((scenario.until - scenario.start) / 86_400_000);
@@ -87,6 +90,7 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   };
   if (values.json) {
     io.out(JSON.stringify(figures, null, 2));
+    await closed;
     return EXIT.ok;
   }
   const rows: [string, string][] = [
@@ -110,6 +114,7 @@ export async function benchCommand(args: string[], io: CliIo): Promise<number> {
   io.out(scenario.name);
   for (const [label, value] of rows) io.out(`  ${label.padEnd(22)} ${value}`);
   io.out(`hash: ${figures.hash}`);
+  await closed;
   return EXIT.ok;
 }
 
