@@ -14,6 +14,7 @@ import { cardStatusView, type StatusView } from './machines/status-view.ts';
 import { voucherPeriodMonths } from './plans/voucher.ts';
 import type { CanonicalValue } from './record/canonical.ts';
 import type { Actor as Who, SimEvent } from './record/event.ts';
+import { reusablePayload } from './record/event-bytes.ts';
 import { EventLog, type EventLogState } from './record/event-log.ts';
 import { Randomness } from './random.ts';
 import { formatMonth, monthIndex, startOfNextMonth } from './time/calendar.ts';
@@ -64,6 +65,17 @@ export interface SendOptions {
   readonly subCards?: readonly string[];
 }
 
+/** A main card's status change as its event carries it (S2). */
+type StatusChangePayload = Readonly<{
+  from: string;
+  to: string;
+  fromStatus: string;
+  status: string;
+  cause: string;
+  by: Who;
+  pendingCancellation: boolean;
+}>;
+
 export class World {
   readonly name: string;
   /** The seed the world draws from now (a fork goes on with another: `reseed`). */
@@ -76,6 +88,8 @@ export class World {
   private readonly byIccid = new Map<string, Card>();
   private readonly byMsisdn = new Map<string, Card>();
   private readonly log = new EventLog();
+  /** Status-change payloads by kind of change (statusPayload). */
+  private readonly statusPayloads = new Map<string, StatusChangePayload>();
   /** The parent of every card actor: one XState system for all of them (sim/cards/card-system.ts). */
   /** The parent of every card actor (sim/cards/card-system.ts). */
   readonly cardRoot: AnyActorRef;
@@ -427,7 +441,8 @@ export class World {
     if (!changed) return;
     // S2: the old and new values, the cause and who caused it. Two literals rather than a spread
     // first: in Node 20's V8, `{ ...maybe, more }` is slow (about a microsecond) and gives each object
-    // a hidden class of its own. Same fields, same order as before.
+    // a hidden class of its own. Same fields, same order as before. A main card's payload names no
+    // card, so one frozen object serves every change alike (statusPayload).
     const payload = subCard
       ? {
           card: card.iccid,
@@ -440,17 +455,30 @@ export class World {
           by,
           pendingCancellation: to.pendingCancellation,
         }
-      : {
-          from: from.specificStatus,
-          to: to.specificStatus,
-          fromStatus: from.status,
-          status: to.status,
-          cause,
-          by,
-          pendingCancellation: to.pendingCancellation,
-        };
+      : this.statusPayload(from, to, cause, by);
     this.emit('card.status', subject, payload);
     if (!subCard) this.record(card, by, action, undefined, from.specificStatus, to.specificStatus);
+  }
+
+  /** A main card's status-change payload, one frozen object per kind of change (reusablePayload). */
+  private statusPayload(from: StatusView, to: StatusView, cause: string, by: Who): StatusChangePayload {
+    const key = `${from.specificStatus}\u0000${to.specificStatus}\u0000${cause}\u0000${by}\u0000${to.pendingCancellation}`;
+    let payload = this.statusPayloads.get(key);
+    if (payload === undefined) {
+      payload = reusablePayload({
+        from: from.specificStatus,
+        to: to.specificStatus,
+        fromStatus: from.status,
+        status: to.status,
+        cause,
+        by,
+        pendingCancellation: to.pendingCancellation,
+      });
+      // Causes are a short list and so are statuses: the map stays small; the bound is for safety.
+      if (this.statusPayloads.size >= 10_000) this.statusPayloads.clear();
+      this.statusPayloads.set(key, payload);
+    }
+    return payload;
   }
 
   /** C9: add a line to a card's operation records. */

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CanonicalValue } from './canonical.ts';
-import { EventBytes } from './event-bytes.ts';
+import { EventBytes, reusablePayload } from './event-bytes.ts';
 import { eventLine, type SimEvent } from './event.ts';
 import { RunHash } from './run-hash.ts';
 
@@ -81,6 +81,19 @@ describe('event bytes', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('S2 a reusable payload is frozen and written the same every time, as a fresh copy is', () => {
+    const bytes = new EventBytes();
+    const shared = reusablePayload({ from: 'In use', to: 'Suspended', cause: 'creditControl', by: 'system' });
+    expect(Object.isFrozen(shared)).toBe(true);
+    for (const [i, subject] of ['a', 'b', 'é'].entries()) {
+      const e = { ...event(shared, subject), seq: i };
+      const fresh = { ...event({ ...shared }, subject), seq: i };
+      expect(bytes.encode(e)).toEqual(utf8(eventLine(fresh)));
+      // Another payload in between must not leave its bytes behind.
+      bytes.encode(event({ other: i }));
+    }
   });
 
   it('refuses what the canonical form refuses, with its path', () => {

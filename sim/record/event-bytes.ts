@@ -20,6 +20,24 @@ const SUBJECT = bytesOf(',"subject":');
 const T = bytesOf(',"t":');
 const TYPE = bytesOf(',"type":');
 
+// Payloads that many events share, frozen, with their bytes once encoded (null until then): a pool
+// running dry gives thousands of cards the same status change at one instant, and their payload was
+// most of the cost of writing each event.
+const reusable = new WeakMap<object, Uint8Array | null>();
+
+/**
+ * Freezes a payload object and marks it for reuse: events may carry it again and again, and its bytes
+ * are encoded once. Only for a payload whose fields are plain values (no arrays or objects), which
+ * freezing then makes immutable as a whole.
+ */
+export function reusablePayload<Payload extends { readonly [key: string]: string | number | boolean | null }>(
+  payload: Payload,
+): Readonly<Payload> {
+  Object.freeze(payload);
+  if (!reusable.has(payload)) reusable.set(payload, null);
+  return payload;
+}
+
 export class EventBytes {
   private buf = new Uint8Array(4096);
   private at = 0;
@@ -28,7 +46,7 @@ export class EventBytes {
   encode(event: SimEvent): Uint8Array {
     this.at = 0;
     this.bytes(PAYLOAD);
-    this.value(event.payload, event);
+    this.payload(event);
     this.bytes(SEQ);
     this.number(event.seq);
     this.bytes(SUBJECT);
@@ -39,6 +57,15 @@ export class EventBytes {
     this.string(event.type);
     this.byte(0x7d);
     return this.buf.subarray(0, this.at);
+  }
+
+  private payload(event: SimEvent): void {
+    const payload = event.payload;
+    const known = typeof payload === 'object' && payload !== null ? reusable.get(payload) : undefined;
+    if (known) return this.bytes(known);
+    const from = this.at;
+    this.value(payload, event);
+    if (known === null) reusable.set(payload as object, this.buf.slice(from, this.at));
   }
 
   private value(value: CanonicalValue | undefined, event: SimEvent): void {
@@ -123,10 +150,15 @@ export class EventBytes {
     } while (at > end);
   }
 
-  /** Short runs of bytes: a loop is cheaper than TypedArray.set for them. */
+  /** Runs of bytes: a loop for short ones (cheaper than TypedArray.set for them), set() beyond. */
   private bytes(bytes: Uint8Array): void {
     this.room(bytes.length);
     const buf = this.buf;
+    if (bytes.length > 32) {
+      buf.set(bytes, this.at);
+      this.at += bytes.length;
+      return;
+    }
     let at = this.at;
     for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i]!;
     this.at = at;
