@@ -28,4 +28,29 @@ describe('C9 operation records', () => {
     expect(book.of(5_000)).toEqual([]);
     expect(Object.keys(book.of(2_000)[0]!)).toEqual(['t', 'by', 'action', 'detail']);
   });
+
+  it('C9 a saved image gives back the same lines, details included, and takes more after', () => {
+    const book = new OperationRecords();
+    book.add(0, { t: 1, by: 'user', action: 'Account created', to: 'Silent period' });
+    book.add(1, { t: 2, by: 'world', action: 'Inserted into a device', detail: 'IMEI 1, tracker' });
+    book.add(0, { t: 3, by: 'world', action: 'Inserted into a device', detail: 'IMEI 2, meter' });
+    book.add(1, { t: 4, by: 'system', action: 'Renewed automatically', detail: '1 month(s)' });
+    book.add(0, { t: 5, by: 'system', action: 'Renewed automatically', detail: '1 month(s)' });
+    const image = book.save();
+    // One table of texts, each once: details are in it, as images always had them.
+    expect(new Set(image.texts).size).toBe(image.texts.length);
+    expect(image.texts).toEqual(expect.arrayContaining(['IMEI 1, tracker', 'IMEI 2, meter', '1 month(s)']));
+    const again = new OperationRecords();
+    again.restore(image);
+    for (const card of [0, 1]) expect(again.of(card)).toStrictEqual(book.of(card));
+    again.add(1, { t: 6, by: 'world', action: 'Bound to device', detail: 'IMEI 1' });
+    expect(again.of(1).at(-1)).toStrictEqual({
+      t: 6,
+      by: 'world',
+      action: 'Bound to device',
+      detail: 'IMEI 1',
+    });
+    expect(again.of(1).slice(0, -1)).toStrictEqual(book.of(1));
+    expect(again.save().texts.slice(0, image.texts.length)).toEqual(image.texts);
+  });
 });

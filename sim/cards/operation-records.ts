@@ -13,6 +13,8 @@ import type { Card, OperationRecord } from './card.ts';
 
 const WHO: readonly Who[] = ['user', 'system', 'carrier', 'world'];
 const NONE = -1;
+/** Detail ids at and below this are positions in `details`, not the string table. */
+const DETAIL = -2;
 
 export interface OperationRecordsImage {
   readonly count: number;
@@ -39,6 +41,12 @@ export class OperationRecords {
   /** The card's next line, or NONE. */
   private readonly next = new ChunkedColumn((n) => new Int32Array(n));
   private readonly texts = new StringTable();
+  /**
+   * Detail texts written since the last restore, by -2 - their id in the detail column: most are said
+   * once (an IMEI, an amount), so looking each up in the string table only grew its map, a tenth of a
+   * card's purchase. Snapshots still carry every text in the table (save()).
+   */
+  private details: string[] = [];
   /** First and last line of each card, by card index; NONE for a card with none yet. */
   private first = new Int32Array(1024).fill(NONE);
   private last = new Int32Array(1024).fill(NONE);
@@ -62,7 +70,7 @@ export class OperationRecords {
     this.time.set(i, t);
     this.who.set(i, WHO.indexOf(by));
     this.action.set(i, this.texts.intern(action));
-    this.detail.set(i, detail === undefined ? NONE : this.texts.intern(detail));
+    this.detail.set(i, detail === undefined ? NONE : DETAIL - this.details.push(detail) + 1);
     this.from.set(i, from === undefined ? NONE : this.texts.intern(from));
     this.to.set(i, to === undefined ? NONE : this.texts.intern(to));
     this.next.set(i, NONE);
@@ -83,7 +91,8 @@ export class OperationRecords {
         action: this.texts.text(this.action.get(i)),
       };
       const detail = this.detail.get(i);
-      if (detail !== NONE) line.detail = this.texts.text(detail);
+      if (detail !== NONE)
+        line.detail = detail <= DETAIL ? this.details[DETAIL - detail]! : this.texts.text(detail);
       const from = this.from.get(i);
       if (from !== NONE) line.from = this.texts.text(from);
       const to = this.to.get(i);
@@ -100,16 +109,24 @@ export class OperationRecords {
       for (let i = 0; i < n; i++) into[i] = column.get(i);
       return into;
     };
+    // The image keeps its format: every text in one table, details among them.
+    const texts = new StringTable();
+    for (const text of this.texts.toArray()) texts.intern(text);
+    const detail = copy(this.detail, new Int32Array(n));
+    for (let i = 0; i < n; i++) {
+      const id = detail[i]!;
+      if (id <= DETAIL) detail[i] = texts.intern(this.details[DETAIL - id]!);
+    }
     return {
       count: n,
       time: copy(this.time, new Float64Array(n)),
       who: copy(this.who, new Uint8Array(n)),
       action: copy(this.action, new Int32Array(n)),
-      detail: copy(this.detail, new Int32Array(n)),
+      detail,
       from: copy(this.from, new Int32Array(n)),
       to: copy(this.to, new Int32Array(n)),
       next: copy(this.next, new Int32Array(n)),
-      texts: this.texts.toArray(),
+      texts: texts.toArray(),
       first: this.first.slice(),
       last: this.last.slice(),
     };
@@ -126,6 +143,7 @@ export class OperationRecords {
     });
     this.texts.clear();
     for (const text of image.texts) this.texts.intern(text);
+    this.details = [];
     this.count = image.count;
     this.first = image.first.slice();
     this.last = image.last.slice();
