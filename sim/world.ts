@@ -76,6 +76,16 @@ type StatusChangePayload = Readonly<{
   pendingCancellation: boolean;
 }>;
 
+/** Per kind of change: not pending cancellation, then pending. */
+type PayloadPair = [StatusChangePayload | undefined, StatusChangePayload | undefined];
+
+/** The map under `key`, made if missing. */
+function branch<Value>(map: Map<string, Map<string, Value>>, key: string): Map<string, Value> {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = new Map()));
+  return value;
+}
+
 export class World {
   readonly name: string;
   /** The seed the world draws from now (a fork goes on with another: `reseed`). */
@@ -88,8 +98,8 @@ export class World {
   private readonly byIccid = new Map<string, Card>();
   private readonly byMsisdn = new Map<string, Card>();
   private readonly log = new EventLog();
-  /** Status-change payloads by kind of change (statusPayload). */
-  private readonly statusPayloads = new Map<string, StatusChangePayload>();
+  /** Status-change payloads by from, to, cause, who, then pending cancellation (statusPayload). */
+  private readonly statusPayloads = new Map<string, Map<string, Map<string, Map<string, PayloadPair>>>>();
   /** The parent of every card actor: one XState system for all of them (sim/cards/card-system.ts). */
   /** The parent of every card actor (sim/cards/card-system.ts). */
   readonly cardRoot: AnyActorRef;
@@ -462,23 +472,24 @@ export class World {
 
   /** A main card's status-change payload, one frozen object per kind of change (reusablePayload). */
   private statusPayload(from: StatusView, to: StatusView, cause: string, by: Who): StatusChangePayload {
-    const key = `${from.specificStatus}\u0000${to.specificStatus}\u0000${cause}\u0000${by}\u0000${to.pendingCancellation}`;
-    let payload = this.statusPayloads.get(key);
-    if (payload === undefined) {
-      payload = reusablePayload({
-        from: from.specificStatus,
-        to: to.specificStatus,
-        fromStatus: from.status,
-        status: to.status,
-        cause,
-        by,
-        pendingCancellation: to.pendingCancellation,
-      });
-      // Causes are a short list and so are statuses: the map stays small; the bound is for safety.
-      if (this.statusPayloads.size >= 10_000) this.statusPayloads.clear();
-      this.statusPayloads.set(key, payload);
-    }
-    return payload;
+    // Looked up field by field: the texts are a few constants whose hashes V8 keeps, where one key
+    // built from them was a new string to hash on every change (half the cost of the event).
+    const byCause = branch(
+      branch(branch(this.statusPayloads, from.specificStatus), to.specificStatus),
+      cause,
+    );
+    let pair = byCause.get(by);
+    if (pair === undefined) byCause.set(by, (pair = [undefined, undefined]));
+    const slot = to.pendingCancellation ? 1 : 0;
+    return (pair[slot] ??= reusablePayload({
+      from: from.specificStatus,
+      to: to.specificStatus,
+      fromStatus: from.status,
+      status: to.status,
+      cause,
+      by,
+      pendingCancellation: to.pendingCancellation,
+    }));
   }
 
   /** C9: add a line to a card's operation records. */
