@@ -279,10 +279,11 @@ const EMPTY_DAY: DaySessions = Object.freeze({
 //
 // A day's sessions draw uniformAt(sessionKey, 0), (sessionKey, 1), ... in a fixed order: the
 // whitelisted ones chosen, then the start times, then the sizes. The helpers take the key and the
-// next draw's number and return the number after their last; written so, with -log(u) for an
-// exponential (as CounterRng.exponential(1) computes it: -1 * x and -x are the same double), V8
-// inlines every draw, where a generator object's method calls each boxed their result (a third of a
-// session's cost).
+// next draw's number and return the number after their last. Each uniform is written out as
+// (mix32(...) + UNIFORM_OFFSET) * UNIFORM_SCALE, and an exponential as -log(u) (as
+// CounterRng.exponential(1) computes it: -1 * x and -x are the same double): V8 does not inline
+// every call in loops this size, and a call that returns a fraction boxes it, where mix32's integer
+// comes back as is. Through a generator object's methods, the boxing was a third of a session's cost.
 const totals: DayTotals = { totalBytes: 0, whitelistedBytes: 0 };
 
 /**
@@ -324,8 +325,9 @@ export function daySessions(
   // sums of exponential gaps (the last gap closes the window), so no sort is needed. `bytes` holds the
   // running sums until the sizes replace them.
   let reach = 0;
-  for (let i = 0; i < count; i++) bytes[i] = reach += -Math.log(uniformAt(sessionKey, draw++));
-  reach += -Math.log(uniformAt(sessionKey, draw++));
+  for (let i = 0; i < count; i++)
+    bytes[i] = reach += -Math.log((mix32(sessionKey, draw++) + UNIFORM_OFFSET) * UNIFORM_SCALE);
+  reach += -Math.log((mix32(sessionKey, draw++) + UNIFORM_OFFSET) * UNIFORM_SCALE);
   const fromMs = Math.round(profile.activeHours[0] * HOUR_MS);
   const spanMs = Math.max(1, Math.round(profile.activeHours[1] * HOUR_MS) - fromMs);
 
@@ -340,8 +342,10 @@ export function daySessions(
   for (let i = 0; i < count; i++) {
     offsetMs[i] = fromMs + Math.min(spanMs - 1, Math.floor(spanMs * (bytes[i]! / reach)));
     let weight: number;
-    if (whitelisted[i] === 1) whiteWeights += weight = -Math.log(uniformAt(sessionKey, whiteDraw++));
-    else otherWeights += weight = -Math.log(uniformAt(sessionKey, otherDraw++));
+    if (whitelisted[i] === 1)
+      whiteWeights += weight = -Math.log((mix32(sessionKey, whiteDraw++) + UNIFORM_OFFSET) * UNIFORM_SCALE);
+    else
+      otherWeights += weight = -Math.log((mix32(sessionKey, otherDraw++) + UNIFORM_OFFSET) * UNIFORM_SCALE);
     bytes[i] = weight;
   }
   const whiteParts = chosen;
@@ -386,7 +390,7 @@ function whitelistedCount(
   if (otherBytes === 0) return count;
   if (!(whitelistedBytes > 0)) return 0;
   let chosen = 0;
-  for (let i = 0; i < count; i++) if (uniformAt(key, i) < share) chosen++;
+  for (let i = 0; i < count; i++) if ((mix32(key, i) + UNIFORM_OFFSET) * UNIFORM_SCALE < share) chosen++;
   // The bounds never cross: count <= whitelistedBytes + otherBytes and both are >= 1 here.
   return Math.min(Math.max(chosen, 1, count - otherBytes), count - 1, whitelistedBytes);
 }
@@ -404,7 +408,7 @@ function markWhitelisted(
   let draw = firstDraw;
   let left = chosen;
   for (let i = 0; i < count && left > 0; i++) {
-    if (uniformAt(key, draw++) * (count - i) < left) {
+    if ((mix32(key, draw++) + UNIFORM_OFFSET) * UNIFORM_SCALE * (count - i) < left) {
       whitelisted[i] = 1;
       left--;
     }
