@@ -2,6 +2,7 @@
 // runs which shard (cli/bench/), and whatever it decides, the combined result is the same.
 import { runScenario } from '../scenario/runner.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { World } from '../world.ts';
 import { combineShardHashes } from './sharded-hash.ts';
 
 /** What one shard's run gives back (plain data, so it crosses a worker boundary as is). */
@@ -24,14 +25,11 @@ export interface ShardedRunResult {
 }
 
 export function runShard(shard: number, scenario: Scenario): ShardResult {
-  let lifecycleEvents = 0;
-  const result = runScenario(scenario, {
-    onWorld: (world) => {
-      world.events$.subscribe((event) => {
-        if (event.type === 'card.status') lifecycleEvents++;
-      });
-    },
-  });
+  let world: World | undefined;
+  // The world's own count of status changes: a subscriber to count them would put every event of the
+  // run through RxJS.
+  const result = runScenario(scenario, { onWorld: (made) => (world = made) });
+  const lifecycleEvents = world?.statusChangeCount ?? 0;
   return { shard, hash: result.hash, cards: result.cards, events: result.events, lifecycleEvents };
 }
 
