@@ -8,7 +8,7 @@
 // mid-day, have their day expanded into sessions; a timer is set at the first session that changes
 // something. Everything else is settled in bulk at the end of the day, and because a card that
 // nothing touched kept one state all day, the bulk result equals the session-by-session one.
-import { machinesOf, type Card } from '../cards/card.ts';
+import type { Card } from '../cards/card.ts';
 import { DayTotalsTable, dayTotals, daySessions, type DaySessions } from '../devices/day-traffic.ts';
 import { SessionArena } from '../devices/session-arena.ts';
 import type { NetworkCarrier } from '../ids/carrier.ts';
@@ -43,6 +43,11 @@ const DEVICE_NEWS = 4;
 const SILENT = 8;
 const CODE_UNKNOWN = 255;
 const MODE_CODE = { none: MODE_NONE, test: MODE_TEST, active: MODE_ACTIVE } as const;
+
+/** L9, P2: the machine is In use and holds credit control (the month's start lifts it). */
+function heldInUse(snapshot: CardSnapshot): boolean {
+  return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
+}
 
 /** The part of a network machine's state that traffic depends on. */
 interface NetworkState {
@@ -439,10 +444,10 @@ export class TrafficEngine {
       // Only cards that hold the cause can be limited; the compact copy says which.
       if ((this.world.heldCauses.of(i) & CREDIT_CONTROL) === 0) continue;
       const card = cards[i]!;
-      const limited = machinesOf(card).some((m) => {
-        const snapshot = m.getSnapshot();
-        return (snapshot.context.causes & CREDIT_CONTROL) !== 0 && phaseOf(snapshot) === 'active';
-      });
+      // A loop rather than machinesOf(card).some(...): no array and no closure per card.
+      let limited = false;
+      if (card.subCards.length === 0) limited = heldInUse(card.actor.getSnapshot() as CardSnapshot);
+      else for (const sub of card.subCards) limited ||= heldInUse(sub.actor.getSnapshot());
       if (limited)
         this.world.sendToCard(
           card,
