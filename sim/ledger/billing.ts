@@ -36,6 +36,8 @@ export interface BillingState {
   readonly overrides: readonly (readonly [number, unknown])[];
 }
 
+const NO_EXTRA: { quantity?: number; serialNo?: string } = Object.freeze({});
+
 export class Billing {
   readonly ledger = new Ledger();
   private readonly tables = new Map<number, PriceTableData>();
@@ -145,11 +147,18 @@ export class Billing {
     // One fee per voucher for the whole pass (prices cannot change during it): a fleet has a few
     // vouchers and many cards, and the price lookup was a sixth of the month's opening.
     const fees = new Map<PlanVoucher, number>();
+    // One service month text for the pass, not one made per charge.
+    const serviceMonth = formatMonth(now);
     for (const card of this.world.cards) {
       const status = card.view.status;
       if (status === 'Canceled') continue;
       if (status === 'Deactivated') {
-        this.charge(card, 'retention', this.priceTable(card.voucher.rateVersion).retentionFenPerMonth, now);
+        this.charge(
+          card,
+          'retention',
+          this.priceTable(card.voucher.rateVersion).retentionFenPerMonth,
+          serviceMonth,
+        );
         continue;
       }
       // Monthly months of the periods bought with the card, after the activation month.
@@ -162,7 +171,7 @@ export class Billing {
       if (card.view.activatedAt < monthStart && monthStart < card.initialServiceEndsAt) {
         let fee = fees.get(card.voucher);
         if (fee === undefined) fees.set(card.voucher, (fee = this.monthlyFee(card.voucher)));
-        this.charge(card, 'planFee', fee, now);
+        this.charge(card, 'planFee', fee, serviceMonth);
       }
     }
     for (const pool of this.world.pools.values()) {
@@ -191,8 +200,9 @@ export class Billing {
     card: Card,
     reason: 'planFee' | 'addOn' | 'renewal' | 'retention',
     amountFen: number,
-    serviceTime: number,
-    extra: { quantity?: number; serialNo?: string } = {},
+    /** The service month's time, or its text already made. */
+    serviceTime: number | string,
+    extra: { quantity?: number; serialNo?: string } = NO_EXTRA,
   ): void {
     const pool = this.world.poolOf(card);
     // Fields set one by one rather than spread in: spread objects each got a hidden class of their
@@ -203,7 +213,7 @@ export class Billing {
       voucher: card.voucher.code,
       reason,
       amountFen,
-      serviceMonth: formatMonth(serviceTime),
+      serviceMonth: typeof serviceTime === 'string' ? serviceTime : formatMonth(serviceTime),
     };
     if (pool instanceof DataPool) charge.pool = pool.id;
     if (extra.quantity !== undefined) charge.quantity = extra.quantity;
