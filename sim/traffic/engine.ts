@@ -19,6 +19,7 @@ import { Phase, type TimerId } from '../time/scheduler.ts';
 import type { World } from '../world.ts';
 import { ACTIVATES_ON_FIRST_TRAFFIC, CardPlans, DIRECTIONAL_PLAN, SINGLE_CARD_PLAN } from './card-plans.ts';
 import { Float64Column, Int32Column, Uint8Column } from './columns.ts';
+import { ExpandedDays, type ExpandedDay } from './expanded-days.ts';
 import type { Device } from './devices.ts';
 import { PoolCrossing } from './pool-crossing.ts';
 import { DataPool } from './pools.ts';
@@ -120,7 +121,7 @@ export class TrafficEngine {
   private readonly dayTotal = new Float64Column();
   private readonly dayWhite = new Float64Column();
   /** Cards whose day is expanded into sessions, with how many of them are realized. */
-  private readonly expanded = new Map<number, { sessions: DaySessions; next: number }>();
+  private readonly expanded = new ExpandedDays();
   private readonly notable = new Map<number, TimerId>();
   private readonly poolTimers = new Map<DataPool, TimerId>();
   private readonly dirtyPools = new Set<DataPool>();
@@ -719,11 +720,7 @@ export class TrafficEngine {
    * then carries whole, and the room shrinks by exactly what it carries). Stops at the first session
    * that might change something; realizeTo takes it and the rest one by one.
    */
-  private realizeQuietSessions(
-    card: Card,
-    open: { sessions: DaySessions; next: number },
-    until: number,
-  ): void {
+  private realizeQuietSessions(card: Card, open: ExpandedDay, until: number): void {
     const { sessions } = open;
     const from = open.next;
     let end = from;
