@@ -144,6 +144,8 @@ export class TrafficEngine {
   /** Set while the engine itself sends events to cards, so it does not re-enter. */
   private busy = false;
   private readonly totals = { totalBytes: 0, whitelistedBytes: 0 };
+  /** Scratch: the bytes bookCarriedAt() books (settleUntouchedAt says why not an argument). */
+  private readonly carriedNow = new Float64Array(1);
   /**
    * What traffic needs of each card's network machine (phase, causes, binding), by card index, kept
    * as the machines change (afterCardChange): the daily loops read it for every card every day, and
@@ -564,38 +566,28 @@ export class TrafficEngine {
   }
 
   /**
-   * A card nothing touched today kept one state all day: carry or refuse its totals in bulk. The
-   * booking is accountAt()'s, written out: called with byte counts, V8 boxed each one (an allocation
-   * per card-day), while a call with only the card's index passes plain integers.
+   * A card nothing touched today kept one state all day: carry or refuse its totals in bulk. Only the
+   * card's index is passed, and the carried bytes go to bookCarriedAt() through a scratch slot: called
+   * with byte counts, V8 boxed each one (an allocation per card-day).
    */
   private settleUntouchedAt(i: number): void {
     const u = this.usage;
-    const plans = this.plans;
     const total = this.dayTotal.array[i]!;
     const mode = this.carryCodeAt(i) & MODE_MASK;
-    const flags = plans.flags[i]!;
     const carried =
-      mode === MODE_NONE ? 0 : (flags & DIRECTIONAL_PLAN) !== 0 ? this.dayWhite.array[i]! : total;
+      mode === MODE_NONE
+        ? 0
+        : (this.plans.flags[i]! & DIRECTIONAL_PLAN) !== 0
+          ? this.dayWhite.array[i]!
+          : total;
     const refused = total - carried;
     u.monthCarried.array[i]! += carried;
     u.todayCarried.array[i]! += carried;
     u.monthRefused.array[i]! += refused;
     u.todayRefused.array[i]! += refused;
     if (carried === 0) return;
-    if (mode === MODE_TEST) {
-      u.testUsed.array[i]! += carried;
-      return;
-    }
-    if ((flags & SINGLE_CARD_PLAN) !== 0) {
-      const planUsed = u.planUsed.array;
-      const fromTier = Math.min(carried, Math.max(0, plans.tierBytes[i]! - planUsed[i]!));
-      planUsed[i]! += carried;
-      u.addOnRemaining.array[i]! += -(carried - fromTier);
-      return;
-    }
-    u.planUsed.array[i]! += carried;
-    const pool = plans.pools[i];
-    if (pool) pool.monthUsed += carried;
+    this.carriedNow[0] = carried;
+    this.bookCarriedAt(i, mode);
   }
 
   /** Every per-card column the daily loops read holds `cards` cards. */
@@ -839,8 +831,7 @@ export class TrafficEngine {
     this.accountAt(card.index, MODE_CODE[mode], carried, refused);
   }
 
-  /** account() by card index and mode code; the usage columns must hold the card (settleUntouchedAt
-   *  books the same way, written out). */
+  /** account() by card index and mode code; the usage columns must hold the card. */
   private accountAt(i: number, mode: number, carried: number, refused: number): void {
     const u = this.usage;
     u.monthCarried.array[i]! += carried;
@@ -848,6 +839,14 @@ export class TrafficEngine {
     u.monthRefused.array[i]! += refused;
     u.todayRefused.array[i]! += refused;
     if (carried === 0) return;
+    this.carriedNow[0] = carried;
+    this.bookCarriedAt(i, mode);
+  }
+
+  /** Books carriedNow[0] bytes carried by card i in the mode against its test data, plan or pool. */
+  private bookCarriedAt(i: number, mode: number): void {
+    const u = this.usage;
+    const carried = this.carriedNow[0]!;
     if (mode === MODE_TEST) {
       u.testUsed.array[i]! += carried;
       return;
