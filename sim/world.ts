@@ -352,7 +352,11 @@ export class World {
     // under its old state first, and only if some machine will take the event; when it has none due
     // (at 00:00, for one), there is nothing to carry and nothing to ask.
     const askFirst = this.traffic.hasTrafficDue(card);
-    const accepting = askFirst ? targets.filter((actor) => actor.getSnapshot().can(event)) : targets;
+    // A machine that reached its end (Canceled) takes nothing; it is not sent the event either, which
+    // XState's development build would warn about.
+    const accepting = askFirst
+      ? targets.filter((actor) => actor.getSnapshot().can(event))
+      : targets.filter((actor) => actor.getSnapshot().status === 'active');
     if (accepting.length === 0) return explainRefusal(targets[0]!.getSnapshot(), event);
     if (askFirst) this.traffic.beforeCardChange(card);
     const before = primarySnapshot(card).context;

@@ -1,6 +1,6 @@
 // Every operation of SCENARIOS.md through the one way in (sim/ops/perform.ts): its success path and
 // each error code it can return; batches with per-card results (C3).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseVoucher } from '../plans/voucher.ts';
 import { Harness, MB } from '../testing/harness.ts';
 import { performOperation, type OperationRequest } from './perform.ts';
@@ -33,6 +33,23 @@ describe('operations on cards', () => {
     h.ok(gone, { type: 'ACTIVATE', activationType: 'manage' });
     h.at('2026-05-02');
     expect(codes(op(h, 'activate', [gone], {}))).toEqual(['CardCanceled']);
+  });
+
+  it('L12 a canceled card is refused without its ended machine being sent the event', () => {
+    const h = new Harness('2026-01-15');
+    const gone = h.one('CT_SC_M_1_30M', { periods: 1 });
+    h.ok(gone, { type: 'ACTIVATE', activationType: 'manage' });
+    h.at('2026-05-02');
+    expect(gone.view.status).toBe('Canceled');
+    // XState's development build (the one tests load) warns when a stopped actor is sent an event.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const refusal = h.world.sendToCard(gone, { type: 'SUSPEND', at: h.world.now() }, { by: 'user' });
+      expect(refusal).not.toBeNull();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('L2 requestTestPeriod: ok once; TestPeriodUnavailable after; StatusNotAllowed when active', () => {
