@@ -144,8 +144,8 @@ export class TrafficEngine {
   /** Set while the engine itself sends events to cards, so it does not re-enter. */
   private busy = false;
   private readonly totals = { totalBytes: 0, whitelistedBytes: 0 };
-  /** Scratch: the bytes bookCarriedAt() books (settleUntouchedAt says why not an argument). */
-  private readonly carriedNow = new Float64Array(1);
+  /** Scratch: the carried and refused bytes bookAt() books (settleUntouchedAt says why not arguments). */
+  private readonly bytesNow = new Float64Array(2);
   /**
    * What traffic needs of each card's network machine (phase, causes, binding), by card index, kept
    * as the machines change (afterCardChange): the daily loops read it for every card every day, and
@@ -567,11 +567,10 @@ export class TrafficEngine {
 
   /**
    * A card nothing touched today kept one state all day: carry or refuse its totals in bulk. Only the
-   * card's index is passed, and the carried bytes go to bookCarriedAt() through a scratch slot: called
+   * card's index is passed, and the byte counts go to bookAt() through a scratch array: called
    * with byte counts, V8 boxed each one (an allocation per card-day).
    */
   private settleUntouchedAt(i: number): void {
-    const u = this.usage;
     const total = this.dayTotal.array[i]!;
     const mode = this.carryCodeAt(i) & MODE_MASK;
     const carried =
@@ -580,14 +579,9 @@ export class TrafficEngine {
         : (this.plans.flags[i]! & DIRECTIONAL_PLAN) !== 0
           ? this.dayWhite.array[i]!
           : total;
-    const refused = total - carried;
-    u.monthCarried.array[i]! += carried;
-    u.todayCarried.array[i]! += carried;
-    u.monthRefused.array[i]! += refused;
-    u.todayRefused.array[i]! += refused;
-    if (carried === 0) return;
-    this.carriedNow[0] = carried;
-    this.bookCarriedAt(i, mode);
+    this.bytesNow[0] = carried;
+    this.bytesNow[1] = total - carried;
+    this.bookAt(i, mode);
   }
 
   /** Every per-card column the daily loops read holds `cards` cards. */
@@ -833,20 +827,24 @@ export class TrafficEngine {
 
   /** account() by card index and mode code; the usage columns must hold the card. */
   private accountAt(i: number, mode: number, carried: number, refused: number): void {
+    this.bytesNow[0] = carried;
+    this.bytesNow[1] = refused;
+    this.bookAt(i, mode);
+  }
+
+  /**
+   * Books bytesNow (carried, refused) for card i in the mode: the day's and month's counters, then
+   * what was carried against its test data, plan or pool.
+   */
+  private bookAt(i: number, mode: number): void {
     const u = this.usage;
+    const carried = this.bytesNow[0]!;
+    const refused = this.bytesNow[1]!;
     u.monthCarried.array[i]! += carried;
     u.todayCarried.array[i]! += carried;
     u.monthRefused.array[i]! += refused;
     u.todayRefused.array[i]! += refused;
     if (carried === 0) return;
-    this.carriedNow[0] = carried;
-    this.bookCarriedAt(i, mode);
-  }
-
-  /** Books carriedNow[0] bytes carried by card i in the mode against its test data, plan or pool. */
-  private bookCarriedAt(i: number, mode: number): void {
-    const u = this.usage;
-    const carried = this.carriedNow[0]!;
     if (mode === MODE_TEST) {
       u.testUsed.array[i]! += carried;
       return;
