@@ -102,7 +102,6 @@ export class World {
   /** Status-change payloads by from, to, cause, who, then pending cancellation (statusPayload). */
   private readonly statusPayloads = new Map<string, Map<string, Map<string, Map<string, PayloadPair>>>>();
   /** The parent of every card actor: one XState system for all of them (sim/cards/card-system.ts). */
-  /** The parent of every card actor (sim/cards/card-system.ts). */
   readonly cardRoot: AnyActorRef;
   readonly timers: LifecycleTimers;
   readonly traffic: TrafficEngine;
